@@ -1,0 +1,5 @@
+"""Allow `python -m reconcile`, the same entry point as the console script."""
+
+from reconcile.cli import main
+
+main()

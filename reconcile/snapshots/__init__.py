@@ -1,0 +1,1 @@
+"""OFAC SDN snapshots: fetch, parse every quirk of the legacy CSV set, validate, store, and diff."""
