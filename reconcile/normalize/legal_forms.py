@@ -1,0 +1,67 @@
+"""Organisation legal forms: recognised, standardised and removed from the content tokens.
+
+Driven by reference/legal_forms.yml. Forms are matched at the end of a name, longest phrase first and
+repeatedly ("Co., Ltd." -> "co ltd"), and at the start for forms written first in their home language
+("OOO Romashka"). The name is never emptied: "Company Limited" alone keeps its tokens.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from reconcile.reference import leading_legal_forms, legal_forms, org_cues
+
+__all__ = ["extract_legal_form", "legal_form_span", "looks_like_organization"]
+
+
+@cache
+def _by_length() -> tuple[tuple[int, dict[tuple[str, ...], str]], ...]:
+    table = legal_forms()
+    lengths = sorted({len(k) for k in table}, reverse=True)
+    return tuple((n, {k: v for k, v in table.items() if len(k) == n}) for n in lengths)
+
+
+def legal_form_span(tokens: list[str]) -> tuple[int, int, str | None]:
+    """(start, end, canonical form): tokens[start:end] is the name without its legal form(s).
+
+    When two forms are found ("X LLC, OOO"), the one written last is reported, as it qualifies the whole name.
+    """
+    form: str | None = None
+    start, end = 0, len(tokens)
+    progress = True
+    while progress and end - start > 1:
+        progress = False
+        for n, table in _by_length():
+            if end - start > n and (canon := table.get(tuple(tokens[end - n : end]))) is not None:
+                form = form or canon
+                end -= n
+                progress = True
+                break
+    if end - start > 1:
+        leading = leading_legal_forms()
+        for n, table in _by_length():
+            canon = table.get(tuple(tokens[start : start + n]))
+            if canon is not None and canon in leading and end - start > n:
+                form = form or canon
+                start += n
+                break
+    return start, end, form
+
+
+def extract_legal_form(tokens: list[str]) -> tuple[list[str], str | None]:
+    """Remove legal-form phrases from tokens: (remaining tokens, canonical legal form or None).
+
+    Examples:
+        >>> extract_legal_form(["acme", "trading", "co", "ltd"])
+        (['acme', 'trading'], 'co ltd')
+    """
+    start, end, form = legal_form_span(tokens)
+    return tokens[start:end], form
+
+
+def looks_like_organization(tokens: list[str]) -> bool:
+    """Whether an untyped name reads as an organisation: it has a legal form or an organisation cue word."""
+    if extract_legal_form(tokens)[1] is not None:
+        return True
+    cues = org_cues()
+    return any(t in cues for t in tokens)
