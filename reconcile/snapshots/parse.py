@@ -65,9 +65,7 @@ def parse_sdn(data: bytes, path: str = "SDN.CSV") -> list[SdnEntry]:
     for line, row in _rows(data, path, 12):
         ent_num = _ent_num(row[0], path, line)
         if ent_num in seen:
-            raise RefusedSnapshot(
-                f"{path}:{line}: ent_num {ent_num} appears twice; this is not an OFAC SDN.CSV"
-            )
+            raise RefusedSnapshot(f"{path}:{line}: ent_num {ent_num} appears twice; this is not an OFAC SDN.CSV")
         seen.add(ent_num)
         name = _value(row[1])
         if name is None:
@@ -78,9 +76,7 @@ def parse_sdn(data: bytes, path: str = "SDN.CSV") -> list[SdnEntry]:
             raise RefusedSnapshot(
                 f"{path}:{line}: SDN_Type {raw_type!r} is not individual, vessel, aircraft or -0- (entity)"
             )
-        title, call_sign, vess_type, tonnage, grt, vess_flag, vess_owner, remarks = (
-            _value(v) for v in row[4:]
-        )
+        title, call_sign, vess_type, tonnage, grt, vess_flag, vess_owner, remarks = (_value(v) for v in row[4:])
         entries.append(
             SdnEntry(
                 ent_num=ent_num,
@@ -242,9 +238,7 @@ def _rows(data: bytes, path: str, width: int) -> Iterator[tuple[int, list[str]]]
             f"{path}:{reader.line_num}: unreadable CSV ({exc}); the file is damaged or cut short"
         ) from exc
     if not complete:
-        raise RefusedSnapshot(
-            f"{path}:{reader.line_num}: the last line has no line end; the download was cut short"
-        )
+        raise RefusedSnapshot(f"{path}:{reader.line_num}: the last line has no line end; the download was cut short")
 
 
 def _is_last_line(body: str, line_num: int) -> bool:
@@ -267,9 +261,7 @@ def _value(field: str) -> str | None:
 def _int(field: str, what: str, path: str, line: int) -> int:
     text = field.strip()
     if not text.isascii() or not text.isdigit():
-        raise RefusedSnapshot(
-            f"{path}:{line}: {what} {text[:40]!r} is not a number; this is not an OFAC list"
-        )
+        raise RefusedSnapshot(f"{path}:{line}: {what} {text[:40]!r} is not a number; this is not an OFAC list")
     return int(text)
 
 

@@ -16,7 +16,7 @@ A part opening with "alt." is an alternative of the previous fact: is_alt=True, 
 has no label ("DOB 1960; alt. 1961") it takes the previous fact's kind. The remarks' closing "." is
 dropped, except from a Linked To name that ends with an abbreviation of its own ("... S.A. DE C.V.",
 "... LTD."). Quality (strong/weak) is read from "(weak)"/"(low quality)" next to an alias when written;
-the legacy files seen so far never write it. A remark exactly REMARKS_FIELD_LIMIT long without a
+the legacy files seen so far never write it. A remark filling the REMARKS_FIELD_LIMIT field without a
 closing "." was cut by OFAC with no SDN_COMMENTS.CSV to continue it: its last part is kept as "other"
 with detail "truncated" rather than read as a (wrong) name, number or date.
 """
@@ -40,9 +40,7 @@ _ALIAS = re.compile(
     r"(?P<name>.*?)\s*(?P<after>\((?:weak|strong|low quality|high quality)(?: a\.k\.a\.)?\))?$",
     re.IGNORECASE,
 )
-_CORE = re.compile(
-    r"^(?P<label>DOB|POB|nationality|citizen|Gender|Linked To)(?::\s*|\s+)(?P<value>.+)$", re.IGNORECASE
-)
+_CORE = re.compile(r"^(?P<label>DOB|POB|nationality|citizen|Gender|Linked To)(?::\s*|\s+)(?P<value>.+)$", re.IGNORECASE)
 _CORE_KINDS = {
     "dob": "dob",
     "pob": "pob",
@@ -57,11 +55,10 @@ _DOCUMENT = re.compile(
     re.IGNORECASE,
 )
 _MONTHS = {m: i for i, m in enumerate(("jan feb mar apr may jun jul aug sep oct nov dec").split(), start=1)}
-_DAY_MONTH_YEAR = re.compile(
-    r"^(?:(?P<day>\d{1,2})\s+)?(?:(?P<month>[A-Za-z]{3})[a-z]*\.?\s+)?(?P<year>\d{4})$"
-)
+_DAY_MONTH_YEAR = re.compile(r"^(?:(?P<day>\d{1,2})\s+)?(?:(?P<month>[A-Za-z]{3})[a-z]*\.?\s+)?(?P<year>\d{4})$")
 #: Labels are matched on at most this many leading characters (the longest listed label is ~90).
 _LONGEST_LABEL = 120
+_BOUNDARY = re.compile(r"[ :]")
 _RANGE = re.compile(r"\s+to\s+|\s*-\s*(?=\d{4}$)", re.IGNORECASE)
 
 
@@ -78,7 +75,8 @@ def parse_remarks(remarks: str | None) -> ParsedRemarks:
     text = (remarks or "").strip()
     if not text or text == "-0-":
         return result
-    truncated = len(text) == REMARKS_FIELD_LIMIT and not text.endswith(".")
+    # A full field (less any trailing spaces trimmed) that does not close with "." was cut by OFAC.
+    truncated = REMARKS_FIELD_LIMIT - 10 < len(text) <= REMARKS_FIELD_LIMIT and not text.endswith(".")
     labels = remark_labels()
     parts = _split_parts(text, labels)
     for index, part in enumerate(parts):
@@ -135,6 +133,8 @@ def _split_parts(text: str, labels: dict[str, tuple[str, str]]) -> list[str]:
 
 
 def _open_alias(part: str) -> bool:
+    if "k.a." not in part[:12]:
+        return False
     m = _ALIAS.match(_ALT.sub("", part, count=1))
     if m is None:
         return False
@@ -228,7 +228,7 @@ def _labelled_fact(kind: str, detail: str, rest: str, body: str) -> Fact:
 def _label(body: str, labels: dict[str, tuple[str, str]]) -> tuple[int, str, str] | None:
     """(length, kind, detail) of the longest listed label that opens `body` and ends at a word boundary."""
     lower = body.lower()
-    ends = [i for i, ch in enumerate(lower[:_LONGEST_LABEL]) if ch in " :"] + [len(lower)]
+    ends = [m.start() for m in _BOUNDARY.finditer(lower, 0, _LONGEST_LABEL)] + [len(lower)]
     for end in reversed(ends):
         hit = labels.get(lower[:end].rstrip())
         if hit is not None:
