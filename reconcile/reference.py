@@ -45,9 +45,11 @@ def load_tsv(name: str) -> tuple[dict[str, str], ...]:
 
 
 def reset_caches() -> None:
-    """Forget every loaded lexicon (tests that edit reference/ files call this)."""
-    load_yaml.cache_clear()
-    load_tsv.cache_clear()
+    """Forget every loaded lexicon and every accessor built on one (tests that edit reference/ files call this)."""
+    for value in list(globals().values()):
+        clear = getattr(value, "cache_clear", None)
+        if callable(clear) and getattr(value, "__module__", None) == __name__:
+            clear()
 
 
 # ---- typed accessors: one section per consuming package, each naming its file ----
@@ -126,12 +128,6 @@ def dotted_name_endings() -> frozenset[str]:
     return frozenset(w.upper() for w in _word_list("remark_labels.yml", "dotted_name_endings"))
 
 
-def reset_remark_caches() -> None:
-    """Forget the remark accessors' caches (call after reset_caches() when remark_labels.yml changed)."""
-    remark_labels.cache_clear()
-    dotted_name_endings.cache_clear()
-
-
 # ---- reconcile.normalize: honorifics.yml, particles.yml, legal_forms.yml, given_name_equivalents.yml ----
 
 
@@ -204,13 +200,6 @@ def org_cues() -> frozenset[str]:
 def given_name_equivalents() -> dict[str, str]:
     """Given-name spellings to their canonical spelling: {variant token: canonical}, canonicals included."""
     return {tokens[0]: canon for tokens, canon in _phrase_map("given_name_equivalents.yml").items()}
-
-
-def reset_normalize_caches() -> None:
-    """Forget the normalize accessors' caches (call after reset_caches() when a lexicon changed)."""
-    for fn in (honorific_prefixes, honorific_suffixes, particles, legal_forms, leading_legal_forms, org_cues):
-        fn.cache_clear()
-    given_name_equivalents.cache_clear()
 
 
 def org_words() -> frozenset[str]:

@@ -128,11 +128,10 @@ def test_a_variant_under_two_canonicals_is_refused(tmp_path: Path, monkeypatch: 
     (tmp_path / "given_name_equivalents.yml").write_text("ann: [anna]\nanne: [anna]\n", encoding="utf-8")
     monkeypatch.setattr(reference, "reference_dir", lambda: tmp_path)
     reference.reset_caches()
-    reference.reset_normalize_caches()
     try:
         with pytest.raises(reference.InputError, match="two canonicals"):
             reference.given_name_equivalents()
     finally:
         monkeypatch.undo()
         reference.reset_caches()
-        reference.reset_normalize_caches()
+    
