@@ -1,0 +1,215 @@
+"""The Splink model's definition as code: comparisons, levels and blocking rules (dialect-neutral).
+
+Only the *shape* of the model lives here; its trained parameters (m and u of every level, the prior) live
+in reference/sdn_model.json, written by `reconcile train`. `model.py` re-renders the level SQL from this
+module for the dialect in use and takes only the numbers from the JSON, so the same trained model runs on
+DuckDB today and on Spark later (splink5.md pitfall 8: a saved JSON holds dialect-specific SQL).
+
+The name is ONE composite comparison. Splitting full name, surname, given names and phonetic codes into
+separate comparisons would count one piece of evidence several times, because Fellegi-Sunter treats the
+comparisons as independent; the levels below are ordered from the strongest agreement to the weakest, and
+a pair falls into the first level it satisfies.
+
+Every column named here is produced by `prepare.py` (see `STD_SCHEMA` there) for both sides alike.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import splink.comparison_level_library as cll
+import splink.comparison_library as cl
+from splink import SettingsCreator, block_on
+from splink.internals.comparison_level_creator import ComparisonLevelCreator
+from splink.internals.dialects import SplinkDialect
+
+__all__ = [
+    "COVER_JW",
+    "TF_COLUMN",
+    "FuzzyTokenCoverLevel",
+    "FuzzyTokenOverlapLevel",
+    "blocking_rules",
+    "build_settings",
+    "country_comparison",
+    "kind_comparison",
+    "name_comparison",
+]
+
+#: Two tokens "agree" when their Jaro-Winkler similarity reaches this (Hawatmeh/Hawatmah 0.95,
+#: Aleksandr/Alexander 0.90, Asif/Asef 0.88; Smith/Smyth 0.89). Below it, agreement is left to the
+#: phonetic codes.
+COVER_JW = 0.88
+
+#: A looser bar for the whole-name Jaro-Winkler level (one long string, so typos cost less).
+FULL_JW = 0.92
+
+#: The column whose term frequency (in the snapshot being screened) scales name agreement: the surname
+#: of a person (first surname of a Hispanic double surname), the rarest word of any other name.
+TF_COLUMN = "key_token"
+
+
+class _TokenLevel(ComparisonLevelCreator):
+    """Base of the token-array levels: SQL rendered per dialect, from the same Python definition."""
+
+    def __init__(self, col_name: str, threshold: float) -> None:
+        self.col_name = col_name
+        self.threshold = threshold
+
+    def _any_similar(self, sql_dialect: SplinkDialect, x: str, other: str) -> str:
+        # "x agrees with some token of `other`": exact, or Jaro-Winkler at or above the threshold.
+        dialect = sql_dialect.sql_dialect_str
+        if dialect == "duckdb":
+            return (
+                f"list_bool_or(list_transform({other}, lambda y: "
+                f"y = {x} OR jaro_winkler_similarity({x}, y) >= {self.threshold}))"
+            )
+        if dialect == "spark":
+            return f"exists({other}, y -> y = {x} OR jaro_winkler({x}, y) >= {self.threshold})"
+        raise NotImplementedError(f"token levels have no SQL for dialect {dialect}")
+
+    def _covered(self, sql_dialect: SplinkDialect, side: str, other: str) -> str:
+        # Number of tokens of `side` that agree with some token of `other`.
+        dialect = sql_dialect.sql_dialect_str
+        cond = self._any_similar(sql_dialect, "x", other)
+        if dialect == "duckdb":
+            return f"len(list_filter({side}, lambda x: {cond}))"
+        return f"size(filter({side}, x -> {cond}))"
+
+    def _size(self, sql_dialect: SplinkDialect, col: str) -> str:
+        return f"len({col})" if sql_dialect.sql_dialect_str == "duckdb" else f"size({col})"
+
+
+class FuzzyTokenCoverLevel(_TokenLevel):
+    """Every token of the shorter name agrees (exactly or fuzzily) with some token of the longer one.
+
+    This is how a news mention relates to a fuller listed name: "Nicolas Maduro" for MADURO MOROS,
+    Nicolas; "Alexander Kuzin" for KUZIN, Aleksandr Yuryevich. Word order does not matter.
+    """
+
+    def __init__(self, col_name: str, threshold: float, min_tokens: int = 2) -> None:
+        super().__init__(col_name, threshold)
+        self.min_tokens = min_tokens
+
+    def create_sql(self, sql_dialect: SplinkDialect) -> str:  # noqa: D102
+        col_l, col_r = f"{self.col_name}_l", f"{self.col_name}_r"
+        n_l, n_r = self._size(sql_dialect, col_l), self._size(sql_dialect, col_r)
+        return (
+            f"(({n_l} <= {n_r} AND {n_l} >= {self.min_tokens} "
+            f"AND {self._covered(sql_dialect, col_l, col_r)} = {n_l}) OR "
+            f"({n_r} < {n_l} AND {n_r} >= {self.min_tokens} "
+            f"AND {self._covered(sql_dialect, col_r, col_l)} = {n_r}))"
+        )
+
+    def create_label_for_charts(self) -> str:  # noqa: D102
+        return f"All words of the shorter name agree (JW>={self.threshold})"
+
+
+class FuzzyTokenOverlapLevel(_TokenLevel):
+    """At least `min_count` tokens of one name agree (exactly or fuzzily) with tokens of the other."""
+
+    def __init__(self, col_name: str, threshold: float, min_count: int) -> None:
+        super().__init__(col_name, threshold)
+        self.min_count = min_count
+
+    def create_sql(self, sql_dialect: SplinkDialect) -> str:  # noqa: D102
+        col_l, col_r = f"{self.col_name}_l", f"{self.col_name}_r"
+        return f"{self._covered(sql_dialect, col_l, col_r)} >= {self.min_count}"
+
+    def create_label_for_charts(self) -> str:  # noqa: D102
+        return f"{self.min_count}+ words agree (JW>={self.threshold})"
+
+
+def name_comparison() -> cl.CustomComparison:
+    """The one composite name comparison, strongest level first.
+
+    Term-frequency adjustment on `key_token` (TF_COLUMN) applies to the levels where the key word takes
+    part, so a shared rare surname (MADURO) counts for more than a common one (ALI, RODRIGUEZ). The TF
+    table is built from the snapshot being screened (prepare.py), never kept in reference/.
+    """
+    tf = {"tf_adjustment_column": TF_COLUMN}
+    return cl.CustomComparison(
+        output_column_name="name",
+        comparison_levels=[
+            cll.NullLevel("full_norm"),
+            cll.ExactMatchLevel("full_norm").configure(label_for_charts="Whole name identical"),
+            cll.CustomLevel("sorted_key_l = sorted_key_r", label_for_charts="Same words, any order"),
+            FuzzyTokenCoverLevel("tokens", 1.0, 2).configure(
+                label_for_charts="Shorter name's words all in the longer", **tf
+            ),
+            FuzzyTokenCoverLevel("tokens", COVER_JW, 2).configure(
+                label_for_charts="Shorter name's words all agree, some spelt differently", **tf
+            ),
+            cll.And(
+                cll.ArraySubsetLevel("phonetic"),
+                cll.ArrayIntersectLevel("phonetic", min_intersection=2),
+            ).configure(label_for_charts="Shorter name's words all sound alike", **tf),
+            cll.JaroWinklerLevel("full_norm", FULL_JW).configure(label_for_charts="Whole name spelt similarly"),
+            FuzzyTokenOverlapLevel("tokens", COVER_JW, 2).configure(
+                label_for_charts="Two or more words agree, others differ", **tf
+            ),
+            cll.ExactMatchLevel(TF_COLUMN).configure(label_for_charts="Only the key word agrees", **tf),
+            FuzzyTokenOverlapLevel("tokens", COVER_JW, 1).configure(label_for_charts="One word agrees"),
+            cll.ElseLevel().configure(label_for_charts="No word agrees"),
+        ],
+        comparison_description="Name",
+    )
+
+
+def kind_comparison() -> cl.CustomComparison:
+    """Person vs organisation: a mention of a person is not a company, vessel or aircraft of that name.
+
+    Queries only say person or organization, so every non-person kind of the list (entity, vessel,
+    aircraft) agrees with "organization".
+    """
+    return cl.CustomComparison(
+        output_column_name="entity_kind",
+        comparison_levels=[
+            cll.NullLevel("entity_kind"),
+            cll.CustomLevel(
+                "(entity_kind_l = 'person') = (entity_kind_r = 'person')",
+                label_for_charts="Same kind of party",
+            ),
+            cll.ElseLevel().configure(label_for_charts="Different kind of party"),
+        ],
+        comparison_description="Kind",
+    )
+
+
+def country_comparison() -> cl.CustomComparison:
+    """The mention's country against the entry's nationality, citizenship, addresses and programs."""
+    return cl.CustomComparison(
+        output_column_name="country",
+        comparison_levels=[
+            cll.NullLevel("countries"),
+            cll.ArrayIntersectLevel("countries", min_intersection=1).configure(label_for_charts="A country agrees"),
+            cll.ElseLevel().configure(label_for_charts="Countries differ"),
+        ],
+        comparison_description="Country",
+    )
+
+
+def blocking_rules() -> list[Any]:
+    """Which pairs get scored: recall first, at a bounded cost.
+
+    `block_keys` holds, per name, every word and word-pair (and their phonetic codes) that is rare in
+    the snapshot (prepare.py caps how many list names may share a key), so a pair shares a key when it
+    shares a distinctive word, a distinctive sound, or an unusual combination of common words
+    ("jorge|rodriguez"). The sorted-token rule catches names made only of common words.
+    """
+    return [
+        block_on("sorted_key"),
+        block_on("block_keys", arrays_to_explode=["block_keys"]),
+    ]
+
+
+def build_settings() -> SettingsCreator:
+    """The full model definition; training fills in its numbers."""
+    return SettingsCreator(
+        link_type="link_only",
+        unique_id_column_name="unique_id",
+        comparisons=[name_comparison(), kind_comparison(), country_comparison()],
+        blocking_rules_to_generate_predictions=blocking_rules(),
+        retain_intermediate_calculation_columns=True,
+        retain_matching_columns=True,
+        additional_columns_to_retain=["ent_num", "name_raw", "query_id"],
+    )

@@ -1,0 +1,304 @@
+"""Batch screening: names against the SDN snapshot in force on a date, with the trained model.
+
+Work scales with distinct normalized names, not rows: the same name in many rows is projected and linked
+once (prepare.project_queries keys records on normalized name, kind and country), then fanned back out
+to every row that gave it. Candidates are collapsed to one row per (query, entry): the entry's best
+scoring name variant, which is also the one the explanation talks about.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import pyarrow as pa
+
+from reconcile.errors import NotFound
+from reconcile.linkage.explain import Step, explain, level_labels, waterfall
+from reconcile.linkage.model import Scorer, SdnModel, load_model
+from reconcile.linkage.ofac_score import ofac_score
+from reconcile.linkage.prepare import (
+    QueryName,
+    ensure_prepared,
+    load_keys,
+    normalize_country,
+    project_queries,
+    query_key,
+)
+from reconcile.normalize import normalize_name
+from reconcile.snapshots.catalog import SnapshotRef, snapshot_in_force
+from reconcile.store import Store, load_sql
+
+__all__ = [
+    "OUTPUT_COLUMNS",
+    "PairScore",
+    "ScreenResult",
+    "compare_names",
+    "explain_pair",
+    "iter_queries",
+    "open_scorer",
+    "screen_names",
+]
+
+#: Columns of every screening row, in order (CLI output, Parquet, JSON keys).
+OUTPUT_COLUMNS = (
+    "query_id",
+    "query_name",
+    "ent_num",
+    "sdn_name",
+    "matched_name",
+    "sdn_type",
+    "programs",
+    "match_probability",
+    "match_weight",
+    "is_alert",
+    "ofac_score",
+    "explanation",
+)
+
+#: With --top, candidates down to this match weight are kept for review (below: not worth showing).
+REVIEW_FLOOR_WEIGHT = -10.0
+
+ProgressFn = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class ScreenResult:
+    """Rows (dicts with OUTPUT_COLUMNS) and what they were screened against."""
+
+    rows: list[dict[str, Any]]
+    snapshot: SnapshotRef
+    threshold: float
+    distinct_names: int
+
+
+def probability_to_weight(p: float) -> float:
+    """Splink's match weight for a probability (log2 odds)."""
+    p = min(max(p, 1e-12), 1 - 1e-12)
+    return math.log2(p / (1 - p))
+
+
+def open_scorer(store: Store, snapshot: SnapshotRef, model: SdnModel | None = None) -> Scorer:
+    """A Scorer over one stored snapshot, preparing the snapshot first if it never was."""
+    ensure_prepared(store, snapshot.snapshot_id)
+    params = {"snapshot_id": snapshot.snapshot_id}
+    sdn = store.con.sql(load_sql("linkage/sdn_std"), params=params).to_arrow_table()
+    tf = store.con.sql(load_sql("linkage/tf"), params=params).to_arrow_table()
+    return Scorer(model or load_model(), sdn, tf, snapshot.entry_count)
+
+
+def resolve(store: Store, as_of: date | None) -> SnapshotRef:
+    """The snapshot in force on `as_of` (default the latest), or NotFound naming the date."""
+    snap = snapshot_in_force(store, as_of)
+    if snap is None:
+        when = f"on {as_of}" if as_of else "at all"
+        raise NotFound(f"no snapshot is stored {when}; add one with `reconcile snapshot add`")
+    return snap
+
+
+def screen_names(
+    store: Store,
+    queries: Sequence[QueryName],
+    as_of: date | None = None,
+    threshold: float | None = None,
+    top: int | None = None,
+    progress: ProgressFn | None = None,
+    *,
+    model: SdnModel | None = None,
+    explain_rows: bool = True,
+) -> ScreenResult:
+    """Screen names against the snapshot in force on `as_of`.
+
+    Args:
+        store: the store (writable: a snapshot stored before linkage existed is prepared on first use).
+        queries: the names, with optional kind and country.
+        as_of: date of the list to screen against; default the latest stored.
+        threshold: alert when match_probability is at or above it; default the model's documented one.
+        top: also list up to this many best candidates per query below the threshold (for review).
+        progress: called with (done, total) distinct names.
+        model: a loaded model (default reference/sdn_model.json).
+        explain_rows: write the plain-words explanation (the benchmark turns it off).
+
+    Returns:
+        One row per (query row, candidate entry): every alert, plus up to `top` others per query.
+    """
+    snap = resolve(store, as_of)
+    mdl = model or load_model()
+    cut = mdl.threshold if threshold is None else threshold
+    scorer = open_scorer(store, snap, mdl)
+    try:
+        keys = load_keys(store, snap.snapshot_id)
+        records = project_queries(queries, keys)
+        total = records.num_rows
+        if progress:
+            progress(0, total)
+        floor = REVIEW_FLOOR_WEIGHT if top else probability_to_weight(cut)
+        preds = scorer.predict(records, floor) if total else None
+        if progress:
+            progress(total, total)
+        best = _best_per_entry(scorer, preds, top, cut) if preds is not None else []
+        labels = level_labels(scorer.settings)
+        entries = {r[0]: r[1:] for r in store.query(load_sql("linkage/entries"), {"snapshot_id": snap.snapshot_id})}
+    finally:
+        scorer.close()
+    by_uid: dict[str, list[dict[str, Any]]] = {}
+    for row in best:
+        by_uid.setdefault(row["unique_id_l"], []).append(row)
+    out: list[dict[str, Any]] = []
+    for q in queries:
+        uid = _uid(q)
+        for row in by_uid.get(uid, []):
+            sdn_name, sdn_type, programs = entries[row["ent_num_r"]]
+            out.append(
+                {
+                    "query_id": q.query_id,
+                    "query_name": q.query_name,
+                    "ent_num": row["ent_num_r"],
+                    "sdn_name": sdn_name,
+                    "matched_name": row["name_raw_r"],
+                    "sdn_type": sdn_type,
+                    "programs": list(programs),
+                    "match_probability": row["match_probability"],
+                    "match_weight": row["match_weight"],
+                    "is_alert": row["match_probability"] >= cut,
+                    "ofac_score": ofac_score(q.query_name, row["name_raw_r"]) if explain_rows else None,
+                    "explanation": explain(row, labels) if explain_rows else None,
+                }
+            )
+    return ScreenResult(out, snap, cut, total)
+
+
+def _uid(q: QueryName) -> str:
+    # The same key project_queries gave the record (normalization is cached per raw name).
+    n = normalize_name(q.query_name, kind=q.entity_kind or None, convention="news")
+    return query_key(n.full_norm, q.entity_kind or None, normalize_country(q.country))
+
+
+def _best_per_entry(scorer: Scorer, preds: pa.Table, top: int | None, cut: float) -> list[dict[str, Any]]:
+    """Best name variant per (query, entry); alerts always, plus the `top` best others per query."""
+    scorer.con.register("stage_preds", preds)
+    try:
+        rel = scorer.con.sql(load_sql("linkage/best_per_entry"), params={"top": top or 0, "cut": cut})
+        return rel.to_arrow_table().to_pylist()
+    finally:
+        scorer.con.unregister("stage_preds")
+
+
+def iter_queries(rows: Iterable[dict[str, str]]) -> list[QueryName]:
+    """QueryName records from CSV-like dicts (query_id, query_name, optional entity_kind, country)."""
+    return [
+        QueryName(
+            query_id=str(r["query_id"]),
+            query_name=str(r["query_name"]),
+            entity_kind=(r.get("entity_kind") or None),
+            country=(r.get("country") or None),
+        )
+        for r in rows
+    ]
+
+
+@dataclass(frozen=True)
+class PairScore:
+    """One scored pair: the numbers, the plain-words line and the full waterfall."""
+
+    name_a: str
+    name_b: str
+    match_probability: float
+    match_weight: float
+    is_alert: bool
+    ofac_score: int
+    explanation: str
+    steps: list[Step]
+    ent_num: int | None = None
+    matched_name: str | None = None
+
+
+def _pair_from_row(
+    row: dict[str, Any], labels: dict[tuple[str, int], str], name_a: str, name_b: str, cut: float
+) -> PairScore:
+    return PairScore(
+        name_a=name_a,
+        name_b=name_b,
+        match_probability=row["match_probability"],
+        match_weight=row["match_weight"],
+        is_alert=row["match_probability"] >= cut,
+        ofac_score=ofac_score(name_a, name_b),
+        explanation=explain(row, labels),
+        steps=waterfall(row, labels),
+        ent_num=row.get("ent_num_r"),
+        matched_name=row.get("name_raw_r"),
+    )
+
+
+def explain_pair(
+    store: Store,
+    query_name: str,
+    ent_num: int,
+    as_of: date | None = None,
+    *,
+    entity_kind: str | None = None,
+    country: str | None = None,
+    threshold: float | None = None,
+    model: SdnModel | None = None,
+) -> PairScore:
+    """The full waterfall for one query name against one entry (its best-scoring name variant).
+
+    Scores every variant of the entry with no blocking, so it explains pairs screening never blocked too.
+    """
+    snap = resolve(store, as_of)
+    mdl = model or load_model()
+    cut = mdl.threshold if threshold is None else threshold
+    scorer = open_scorer(store, snap, mdl)
+    try:
+        right = scorer.con.sql("SELECT * FROM sdn_std WHERE ent_num = $e", params={"e": ent_num}).to_arrow_table()
+        if right.num_rows == 0:
+            raise NotFound(f"entry {ent_num} is not in the snapshot of {snap.as_of}")
+        keys = load_keys(store, snap.snapshot_id)
+        left = project_queries([QueryName("q", query_name, entity_kind, country)], keys)
+        rows = scorer.score_pairs(left, right).to_pylist()
+        labels = level_labels(scorer.settings)
+    finally:
+        scorer.close()
+    best = max(rows, key=lambda r: r["match_weight"])
+    return _pair_from_row(best, labels, query_name, best["name_raw_r"], cut)
+
+
+def compare_names(
+    pairs: Sequence[tuple[str, str, str | None]],
+    store: Store | None = None,
+    *,
+    threshold: float | None = None,
+    model: SdnModel | None = None,
+) -> list[PairScore]:
+    """Score free name pairs (name_a, name_b, kind) with the screening model (is this the same party?).
+
+    Both names are read news-style. Word frequencies and the prior come from the latest stored snapshot
+    when a store holding one is given; otherwise the pair is scored without frequency adjustment and with
+    the prior of the list the model was trained on.
+    """
+    mdl = model or load_model()
+    cut = mdl.threshold if threshold is None else threshold
+    snap = snapshot_in_force(store, None) if store is not None else None
+    if snap is not None:
+        scorer = open_scorer(store, snap, mdl)  # type: ignore[arg-type]
+        keys = load_keys(store, snap.snapshot_id)  # type: ignore[arg-type]
+    else:
+        from reconcile.linkage.prepare import STD_SCHEMA, SnapshotKeys
+
+        empty_tf = pa.table({"key_token": pa.array([], pa.string()), "tf_key_token": pa.array([], pa.float64())})
+        scorer = Scorer(mdl, STD_SCHEMA.empty_table(), empty_tf, mdl.trained_entry_count)
+        keys = SnapshotKeys({})
+    out = []
+    try:
+        labels = level_labels(scorer.settings)
+        for i, (a, b, kind) in enumerate(pairs):
+            left = project_queries([QueryName(f"a{i}", a, kind)], keys, dedupe=False)
+            right = project_queries([QueryName(f"b{i}", b, kind)], keys, dedupe=False)
+            row = scorer.score_pairs(left, right).to_pylist()[0]
+            out.append(_pair_from_row(row, labels, a, b, cut))
+    finally:
+        scorer.close()
+    return out

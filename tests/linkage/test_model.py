@@ -1,0 +1,60 @@
+import json
+
+import pyarrow as pa
+
+from reconcile.linkage.explain import explain, level_labels, waterfall
+from reconcile.linkage.model import MODEL_FILE, Scorer, load_model
+from reconcile.linkage.prepare import STD_SCHEMA, QueryName, SnapshotKeys, project_queries
+from reconcile.resources import reference_dir
+
+
+def _scorer(entry_count: int = 15000) -> Scorer:
+    tf = pa.table({"key_token": ["maduro", "garcia"], "tf_key_token": [0.0001, 0.01]})
+    return Scorer(load_model(), STD_SCHEMA.empty_table(), tf, entry_count)
+
+
+def _rec(name: str, kind: str = "person"):
+    return project_queries([QueryName("x", name, kind)], SnapshotKeys({}), dedupe=False)
+
+
+def test_saved_model_is_complete_and_has_trained_numbers():
+    data = json.loads((reference_dir() / MODEL_FILE).read_text())
+    assert 0 < data["prior"]["listed_share"] <= 1
+    for comp in data["splink_settings"]["comparisons"]:
+        for lv in comp["comparison_levels"]:
+            if not lv.get("is_null_level"):
+                assert 0 < lv["m_probability"] <= 1 and 0 < lv["u_probability"] <= 1
+
+
+def test_prior_follows_the_size_of_the_screened_list():
+    m = load_model()
+    small = m.settings_for("duckdb", 1000)["probability_two_random_records_match"]
+    big = m.settings_for("duckdb", 15000)["probability_two_random_records_match"]
+    assert small == 15 * big
+
+
+def test_loaded_model_scores_without_training():
+    sc = _scorer()
+    try:
+        near = sc.score_pairs(_rec("Nicolas Maduro"), _rec("Nicolás Maduro Moros")).to_pylist()[0]
+        far = sc.score_pairs(_rec("Nicolas Maduro"), _rec("Jane Doe")).to_pylist()[0]
+        org = sc.score_pairs(_rec("Nicolas Maduro"), _rec("Nicolas Maduro", "organization")).to_pylist()[0]
+    finally:
+        sc.close()
+    assert near["match_weight"] > far["match_weight"] + 10
+    assert org["match_weight"] < near["match_weight"]  # a person is not a company of that name
+
+
+def test_explanation_names_the_comparisons_that_moved_the_weight():
+    sc = _scorer()
+    try:
+        row = sc.score_pairs(_rec("Nicolas Maduro"), _rec("Nicolas Maduro Moros")).to_pylist()[0]
+        labels = level_labels(sc.settings)
+    finally:
+        sc.close()
+    text = explain(row, labels)
+    assert text.startswith("name: shorter name's words all in the longer (+")
+    assert "same kind of party" in text and " is rare in the list (+" in text
+    steps = waterfall(row, labels)
+    assert steps[0].component == "prior" and steps[-1].component == "final"
+    assert abs(sum(s.weight for s in steps[:-1]) - row["match_weight"]) < 1e-6

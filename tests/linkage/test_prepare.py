@@ -1,0 +1,74 @@
+from pathlib import Path
+
+import pytest
+
+from reconcile.linkage.prepare import (
+    MAX_KEY_NAMES,
+    QueryName,
+    SnapshotKeys,
+    ensure_prepared,
+    load_keys,
+    prepare_snapshot,
+    project_queries,
+)
+from reconcile.snapshots.ingest import add_snapshot
+from reconcile.store import open_store
+
+
+@pytest.fixture(scope="module")
+def snap_store(tmp_path_factory, snapshots_dir: Path):
+    path = tmp_path_factory.mktemp("prep") / "s.duckdb"
+    with open_store(path) as s:
+        res = add_snapshot(s, str(snapshots_dir / "2024-05-03"))
+        ensure_prepared(s, res.snapshot_id)
+    s = open_store(path)
+    yield s, res.snapshot_id
+    s.close()
+
+
+def test_same_name_in_many_rows_is_one_record():
+    keys = SnapshotKeys({"t:nicolas": 3, "t:maduro": 2, "tt:maduro|nicolas": 1})
+    qs = [QueryName("1", "Nicolás Maduro", "person"), QueryName("2", "NICOLAS  MADURO", "person")]
+    t = project_queries(qs, keys)
+    assert t.num_rows == 1
+    rec = t.to_pylist()[0]
+    assert rec["query_id"] == "1" and rec["ent_num"] is None
+    assert rec["key_token"] == "maduro"
+    assert set(rec["block_keys"]) == {"t:nicolas", "t:maduro", "tt:maduro|nicolas"}
+
+
+def test_initials_do_not_take_part_in_word_comparisons():
+    rec = project_queries([QueryName("1", "Ted S. Yoho", "person")], SnapshotKeys({})).to_pylist()[0]
+    assert "s" not in rec["tokens"] and len(rec["phonetic"]) == 2
+    assert rec["block_keys"] == []  # no key exists in an empty list
+
+
+def test_prepared_snapshot_has_every_name_and_capped_keys(snap_store):
+    store, sid = snap_store
+    n_names = store.query("SELECT count(*) FROM sdn_names WHERE snapshot_id = $s", {"s": sid})[0][0]
+    n_std = store.query("SELECT count(*) FROM sdn_names_std WHERE snapshot_id = $s", {"s": sid})[0][0]
+    assert n_std == n_names
+    row = store.query(
+        "SELECT tokens, key_token, entity_kind FROM sdn_names_std "
+        "WHERE snapshot_id = $s AND name_raw = 'MADURO MOROS, Nicolas'",
+        {"s": sid},
+    )[0]
+    assert row == (["nicolas", "maduro", "moros"], "maduro", "person")
+    keys = load_keys(store, sid)
+    commonest = max(keys.df, key=keys.df.get)
+    assert keys.usable("t:maduro") and not keys.usable(commonest)
+    too_common = store.query(
+        "SELECT count(*) FROM (SELECT unnest(block_keys) k FROM sdn_names_std WHERE snapshot_id = $s) "
+        "JOIN linkage_keys l ON l.key = k AND l.snapshot_id = $s WHERE l.df > $cap",
+        {"s": sid, "cap": MAX_KEY_NAMES},
+    )[0][0]
+    assert too_common == 0
+
+
+def test_prepare_is_idempotent(snap_store):
+    store, sid = snap_store
+    before = store.query("SELECT count(*) FROM linkage_tf WHERE snapshot_id = $s", {"s": sid})[0][0]
+    ensure_prepared(store, sid)
+    prepare_snapshot(store, sid)
+    after = store.query("SELECT count(*) FROM linkage_tf WHERE snapshot_id = $s", {"s": sid})[0][0]
+    assert before == after > 1000

@@ -1,0 +1,35 @@
+from reconcile.linkage.settings import TF_COLUMN, build_settings
+
+
+def _levels(settings, name):
+    comp = next(c for c in settings["comparisons"] if c["output_column_name"] == name)
+    return comp["comparison_levels"]
+
+
+def test_name_is_one_composite_comparison_strongest_level_first():
+    s = build_settings().create_settings_dict("duckdb")
+    names = [c["output_column_name"] for c in s["comparisons"]]
+    assert names.count("name") == 1 and "entity_kind" in names and "country" in names
+    levels = _levels(s, "name")
+    assert levels[0].get("is_null_level")
+    assert levels[1]["sql_condition"].endswith('"full_norm_r"') or "full_norm_r" in levels[1]["sql_condition"]
+    assert levels[-1]["sql_condition"] == "ELSE"
+    # term frequency on the key word where it takes part, with the exact level Splink requires
+    assert any(lv.get("tf_adjustment_column") == TF_COLUMN for lv in levels)
+    assert any(lv["sql_condition"].replace('"', "") == f"{TF_COLUMN}_l = {TF_COLUMN}_r" for lv in levels)
+
+
+def test_same_definition_renders_for_spark():
+    duck = build_settings().create_settings_dict("duckdb")
+    spark = build_settings().create_settings_dict("spark")
+    assert len(_levels(duck, "name")) == len(_levels(spark, "name"))
+    cover_duck = _levels(duck, "name")[4]["sql_condition"]
+    cover_spark = _levels(spark, "name")[4]["sql_condition"]
+    assert "jaro_winkler_similarity" in cover_duck and "lambda x" in cover_duck
+    assert "jaro_winkler(" in cover_spark and "exists(" in cover_spark
+
+
+def test_blocking_explodes_rare_keys_and_matches_sorted_names():
+    rules = build_settings().create_settings_dict("duckdb")["blocking_rules_to_generate_predictions"]
+    assert any(r.get("arrays_to_explode") == ["block_keys"] for r in rules)
+    assert any("sorted_key" in r["blocking_rule"] for r in rules)
