@@ -35,3 +35,16 @@ def shared_dir() -> Path:
     """The read-only ../shared folder (eval sets, snapshots) for tests and benchmarks: $RECONCILE_SHARED."""
     default = Path(__file__).resolve().parent.parent.parent / "shared"
     return Path(os.environ.get("RECONCILE_SHARED", str(default)))
+
+
+def reviewer() -> str:
+    """Who a review decision is recorded as when --by is not given: $RECONCILE_REVIEWER, else the login name."""
+    name = os.environ.get("RECONCILE_REVIEWER")
+    if name:
+        return name
+    try:
+        import getpass
+
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return "unknown"

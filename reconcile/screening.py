@@ -9,12 +9,13 @@ scoring name variant, which is also the one the explanation talks about.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from reconcile.errors import NotFound
 from reconcile.linkage.explain import Step, explain, level_labels, waterfall
@@ -81,11 +82,19 @@ def probability_to_weight(p: float) -> float:
     return math.log2(p / (1 - p))
 
 
-def open_scorer(store: Store, snapshot: SnapshotRef, model: SdnModel | None = None) -> Scorer:
-    """A Scorer over one stored snapshot, preparing the snapshot first if it never was."""
+def open_scorer(
+    store: Store, snapshot: SnapshotRef, model: SdnModel | None = None, ent_nums: Collection[int] | None = None
+) -> Scorer:
+    """A Scorer over one stored snapshot, preparing the snapshot first if it never was.
+
+    With `ent_nums`, only those entries' names are candidates (the weekly re-screen of changed entries);
+    word frequencies and the prior still come from the whole snapshot, so scores equal a full screen's.
+    """
     ensure_prepared(store, snapshot.snapshot_id)
     params = {"snapshot_id": snapshot.snapshot_id}
     sdn = store.con.sql(load_sql("linkage/sdn_std"), params=params).to_arrow_table()
+    if ent_nums is not None:
+        sdn = sdn.filter(pc.is_in(sdn["ent_num"], value_set=pa.array(sorted(ent_nums), pa.int32())))
     tf = store.con.sql(load_sql("linkage/tf"), params=params).to_arrow_table()
     return Scorer(model or load_model(), sdn, tf, snapshot.entry_count)
 
@@ -109,6 +118,9 @@ def screen_names(
     *,
     model: SdnModel | None = None,
     explain_rows: bool = True,
+    snapshot: SnapshotRef | None = None,
+    ent_nums: Collection[int] | None = None,
+    with_contributions: bool = False,
 ) -> ScreenResult:
     """Screen names against the snapshot in force on `as_of`.
 
@@ -121,14 +133,17 @@ def screen_names(
         progress: called with (done, total) distinct names.
         model: a loaded model (default reference/sdn_model.json).
         explain_rows: write the plain-words explanation (the benchmark turns it off).
+        snapshot: screen against this stored snapshot instead of the one in force on `as_of`.
+        ent_nums: only these entries are candidates (re-screening entries added or amended).
+        with_contributions: add `contributions`, the waterfall as (comparison, label, weight) dicts.
 
     Returns:
         One row per (query row, candidate entry): every alert, plus up to `top` others per query.
     """
-    snap = resolve(store, as_of)
+    snap = snapshot or resolve(store, as_of)
     mdl = model or load_model()
     cut = mdl.threshold if threshold is None else threshold
-    scorer = open_scorer(store, snap, mdl)
+    scorer = open_scorer(store, snap, mdl, ent_nums)
     try:
         keys = load_keys(store, snap.snapshot_id)
         records = project_queries(queries, keys)
@@ -168,6 +183,11 @@ def screen_names(
                     "explanation": explain(row, labels) if explain_rows else None,
                 }
             )
+            if with_contributions:
+                out[-1]["contributions"] = [
+                    {"comparison": st.component, "label": st.finding, "weight": float(st.weight)}
+                    for st in waterfall(row, labels)[:-1]
+                ]
     return ScreenResult(out, snap, cut, total)
 
 

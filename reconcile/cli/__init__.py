@@ -27,7 +27,7 @@ EXIT_INTERRUPTED = 130
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 #: Modules under reconcile.cli that each define `register(group)`; one per command group.
-COMMAND_MODULES = ("snapshot", "news", "linkage")
+COMMAND_MODULES = ("snapshot", "news", "linkage", "run")
 
 
 class ReconcileGroup(click.Group):
@@ -50,7 +50,7 @@ class ReconcileGroup(click.Group):
             sys.exit(exc.exit_code)
         except Exception:  # noqa: BLE001 - the last resort: a bug, shown in full
             traceback.print_exc()
-            click.echo("reconcile hit an unexpected error (a bug); the store was left unchanged.", err=True)
+            click.echo("reconcile hit an unexpected error (a bug); a write in progress was rolled back.", err=True)
             sys.exit(EXIT_BUG)
         sys.exit(rv if isinstance(rv, int) else EXIT_SUCCESS)
 

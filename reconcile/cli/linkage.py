@@ -6,34 +6,15 @@ import csv
 import io
 import json
 import sys
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import click
 
-from reconcile.cli.options import json_option, quiet_option
+from reconcile.cli.options import as_of_option, json_option, quiet_option, threshold_option
 from reconcile.errors import InputError
 from reconcile.store import open_store
-
-_THRESHOLD_HELP = "Alert when match_probability is at or above this [default: the model's, see reference/]."
-
-
-def _threshold(f: Any) -> Any:
-    return click.option("--threshold", type=click.FloatRange(0.0, 1.0), default=None, help=_THRESHOLD_HELP)(f)
-
-
-def _as_of(f: Any) -> Any:
-    return click.option(
-        "--as-of",
-        type=click.DateTime(formats=["%Y-%m-%d"]),
-        default=None,
-        help="Screen against the snapshot in force on this date [default: the latest].",
-    )(f)
-
-
-def _day(value: datetime | None) -> date | None:
-    return value.date() if value else None
 
 
 def _read_csv(path: str, required: tuple[str, ...]) -> list[dict[str, str]]:
@@ -85,8 +66,8 @@ def _cell(v: Any) -> str:
 
 @click.command()
 @click.argument("names", type=str)
-@_as_of
-@_threshold
+@as_of_option("Screen against the snapshot in force on this date [default: the latest].")
+@threshold_option()
 @click.option(
     "--top", type=click.IntRange(1), default=None, help="Also list the K best candidates below the threshold."
 )
@@ -97,7 +78,7 @@ def _cell(v: Any) -> str:
 def screen(
     ctx: click.Context,
     names: str,
-    as_of: datetime | None,
+    as_of: date | None,
     threshold: float | None,
     top: int | None,
     out: Path | None,
@@ -119,7 +100,7 @@ def screen(
 
     queries = iter_queries(_read_csv(names, ("query_id", "query_name")))
     with open_store(ctx.obj["db"]) as store:
-        res = screen_names(store, queries, as_of=_day(as_of), threshold=threshold, top=top)
+        res = screen_names(store, queries, as_of=as_of, threshold=threshold, top=top)
     if not quiet:
         n_alert = sum(r["is_alert"] for r in res.rows)
         click.echo(
@@ -133,7 +114,7 @@ def screen(
 @click.command()
 @click.argument("query_name")
 @click.argument("ent_num", type=int)
-@_as_of
+@as_of_option("Screen against the snapshot in force on this date [default: the latest].")
 @click.option("--kind", type=click.Choice(["person", "organization"]), default=None)
 @click.option("--country", default=None, help="Country the mention is tied to.")
 @json_option
@@ -142,7 +123,7 @@ def explain(
     ctx: click.Context,
     query_name: str,
     ent_num: int,
-    as_of: datetime | None,
+    as_of: date | None,
     kind: str | None,
     country: str | None,
     as_json: bool,
@@ -156,7 +137,7 @@ def explain(
     from reconcile.screening import explain_pair
 
     with open_store(ctx.obj["db"]) as store:
-        p = explain_pair(store, query_name, ent_num, _day(as_of), entity_kind=kind, country=country)
+        p = explain_pair(store, query_name, ent_num, as_of, entity_kind=kind, country=country)
     if as_json:
         click.echo(json.dumps({**p.__dict__, "steps": [s.__dict__ for s in p.steps]}, indent=1, default=str))
         return
@@ -175,7 +156,7 @@ def explain(
     "--pairs", type=click.Path(exists=True, dir_okay=False), default=None, help="CSV: name_a, name_b[, kind]."
 )
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Write .parquet or .csv.")
-@_threshold
+@threshold_option()
 @json_option
 @click.pass_context
 def compare(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any, TypeVar
 
 import click
@@ -20,12 +21,30 @@ def quiet_option(f: F) -> F:
     return click.option("-q", "--quiet", is_flag=True, help="No progress bars or notes on stderr.")(f)
 
 
-def threshold_option(default: float) -> Callable[[F], F]:
-    """--threshold: the alert cut on match_probability (same meaning in every command)."""
+def threshold_option(default: float | None = None) -> Callable[[F], F]:
+    """--threshold: the alert cut on match_probability (same meaning in every command).
+
+    Without a default, the trained model's documented threshold applies (reference/sdn_model.training.md).
+    """
     return click.option(
         "--threshold",
         type=click.FloatRange(0.0, 1.0),
         default=default,
-        show_default=True,
-        help="Alert when match_probability is at or above this.",
+        show_default=default is not None,
+        help="Alert when match_probability is at or above this"
+        + ("." if default is not None else " [default: the model's documented threshold]."),
     )
+
+
+def _to_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
+
+
+def as_of_option(help_text: str) -> Callable[[F], F]:
+    """--as-of YYYY-MM-DD, parsed to a date; what the date selects is said by each command's help."""
+    return click.option("--as-of", callback=_to_date, metavar="YYYY-MM-DD", help=help_text)

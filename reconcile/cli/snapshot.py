@@ -9,8 +9,9 @@ from typing import Any
 import click
 
 from reconcile import config
-from reconcile.cli.options import json_option, quiet_option
+from reconcile.cli.options import as_of_option, json_option, quiet_option
 from reconcile.cli.render import download_progress, emit_json, emit_table, note
+from reconcile.reporting.tables import DIFF_COLUMNS, diff_rows
 from reconcile.snapshots import catalog
 from reconcile.snapshots.diff import diff_snapshots
 from reconcile.snapshots.ingest import add_snapshot
@@ -30,19 +31,9 @@ def snapshot() -> None:
     """
 
 
-def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
-
-
 @snapshot.command("add")
 @click.argument("source", required=False)
-@click.option("--as-of", callback=_parse_date, metavar="YYYY-MM-DD",
-              help="The list's publication date [default: the folder name if it is a date, else today].")
+@as_of_option("The list's publication date [default: the folder name if it is a date, else today].")
 @click.option("--force", is_flag=True,
               help="Accept a list that shrank by more than 10 %. Never makes an empty or truncated file acceptable.")
 @json_option
@@ -142,9 +133,8 @@ def diff(obj: dict[str, Any], from_ref: str | None, to_ref: str | None, parquet_
     emit_table(
         f"{old.as_of} → {new.as_of}: {counts['added']} added, {counts['removed']} removed, "
         f"{counts['amended']} amended",
-        ["ent_num", "change", "name", "field", "old", "new"],
-        [(r["ent_num"], r["change"], r["sdn_name"], r["field"] or "", r["old_value"] if r["field"] else "",
-          r["new_value"] if r["field"] else "") for r in rows],
+        DIFF_COLUMNS,
+        diff_rows(rows),
     )
 
 

@@ -14,6 +14,7 @@ A bigger list therefore lowers the prior of each pair, as it should (splink5.md 
 from __future__ import annotations
 
 import copy
+import hashlib
 import json
 import logging
 from dataclasses import dataclass
@@ -44,6 +45,7 @@ class SdnModel:
     threshold: float
     version: str
     trained_entry_count: int
+    digest: str = ""  # sha256 of the model file: runs record it, so a result names the model that made it
 
     def settings_for(self, sql_dialect: str, entry_count: int) -> dict[str, Any]:
         """Settings for Splink: level SQL from code, m/u from training, prior for this list size."""
@@ -76,7 +78,8 @@ def _load(path: str) -> SdnModel:
     p = Path(path)
     if not p.is_file():
         raise NotFound(f"no trained model at {p}; run `reconcile train`")
-    data = json.loads(p.read_text(encoding="utf-8"))
+    raw = p.read_bytes()
+    data = json.loads(raw.decode("utf-8"))
     if data.get("format") != MODEL_FORMAT:
         raise NotFound(f"{p} is not a {MODEL_FORMAT} file; run `reconcile train`")
     return SdnModel(
@@ -85,6 +88,7 @@ def _load(path: str) -> SdnModel:
         threshold=float(data["threshold"]),
         version=str(data.get("version", "")),
         trained_entry_count=int(data.get("trained_on", {}).get("entry_count", 15000)),
+        digest=hashlib.sha256(raw).hexdigest(),
     )
 
 
