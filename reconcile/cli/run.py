@@ -75,6 +75,7 @@ def run(obj: dict[str, Any], snapshot: str | None, news: tuple[str, ...], out_di
         for bad in outcome.news.refused:
             note(f"refused {bad.source}: {bad.reason}")
     head = "Nothing new since run" if outcome.status == "unchanged" else "Run"
+    # An unchanged outcome re-reports that run's own figures.
     c = summary.counts
     click.echo(f"{head} {outcome.run_id} against the list of {summary.snapshot_as_of}: "
                f"{c['articles_added']} new article(s), {c['mentions_screened']} mention(s), "
@@ -190,9 +191,12 @@ def review_list(obj: dict[str, Any], as_json: bool) -> None:
     if as_json:
         emit_json([d.__dict__ for d in decisions])
         return
-    emit_table(f"{len(decisions)} decision(s) in force", ("match id", "name", "ent_num", "decision", "by", "at", "note"),
-               [(d.match_id, d.name_key, d.ent_num, d.decision, d.decided_by, d.decided_at.strftime("%Y-%m-%d %H:%M"),
-                 d.note) for d in decisions])
+    emit_table(
+        f"{len(decisions)} decision(s) in force",
+        ("match id", "name", "ent_num", "decision", "by", "at", "note"),
+        [(d.match_id, d.name_key, d.ent_num, d.decision, d.decided_by, f"{d.decided_at:%Y-%m-%d %H:%M}", d.note)
+         for d in decisions],
+    )
 
 
 @review.command("export")
