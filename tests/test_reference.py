@@ -134,4 +134,3 @@ def test_a_variant_under_two_canonicals_is_refused(tmp_path: Path, monkeypatch: 
     finally:
         monkeypatch.undo()
         reference.reset_caches()
-    
