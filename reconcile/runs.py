@@ -94,7 +94,7 @@ def run_weekly(
         news = list(news)
         if news:
             tell("news")
-            news_report = add_articles(store, news, **({"extractor": extractor} if extractor else {}))
+            news_report = add_articles(store, news, extractor) if extractor else add_articles(store, news)
         current = catalog.snapshot_in_force(store, None)
         if current is None:
             raise NotFound("the store holds no snapshot; give one with --snapshot (or add one with `snapshot add`)")
@@ -112,11 +112,11 @@ def run_weekly(
                               news_report)
         run_id = (previous["run_id"] if previous else 0) + 1
         tell("screen")
-        new_queries = _queries(store, "runs/names_of_uncovered_articles")
+        new_queries = _queries(store, covered=False)
         rows = _screen(store, current, new_queries, threshold, None, NEW_MENTION)
         changed = _changed_entries(store, prev_snapshot_id, current.snapshot_id)
         if changed:
-            old_queries = _queries(store, "runs/names_of_covered_articles")
+            old_queries = _queries(store, covered=True)
             rows += _screen(store, current, old_queries, threshold, changed, RESCREEN)
         rows = _apply_review(store, _dedupe(rows), current.snapshot_id)
         con = store.con
@@ -170,10 +170,10 @@ def _changed_entries(store: Store, old_id: str | None, new_id: str) -> list[int]
     return sorted({n for n, k in zip(nums, kinds, strict=True) if k in ("added", "amended")})
 
 
-def _queries(store: Store, sql_name: str) -> list[QueryName]:
-    """Distinct names to screen, one per name key (the fullest spelling, the commonest kind and country)."""
+def _queries(store: Store, *, covered: bool) -> list[QueryName]:
+    """Distinct names to screen, one per name key: of new mentions, or of those earlier runs covered."""
     return [QueryName(query_id=r[0], query_name=r[1], entity_kind=r[2], country=r[3])
-            for r in store.query(load_sql(sql_name))]
+            for r in store.query(load_sql("runs/names_to_screen"), {"covered": covered})]
 
 
 def _screen(store: Store, snapshot: catalog.SnapshotRef, queries: list[QueryName], threshold: float,
@@ -228,11 +228,7 @@ def _insert_matches(store: Store, run_id: int, snapshot_id: str, rows: list[dict
         ],
         schema=_MATCH_SCHEMA,
     )
-    store.con.register("stage_matches", table)
-    try:
-        store.con.execute(load_sql("runs/insert_matches"))
-    finally:
-        store.con.unregister("stage_matches")
+    store.insert_arrow("matches", table)
 
 
 _MATCH_SCHEMA = pa.schema([

@@ -33,7 +33,7 @@ COMMAND_MODULES = ("snapshot", "news", "linkage", "run")
 class ReconcileGroup(click.Group):
     """The root group: maps library errors to exit codes, for the console script and CliRunner alike."""
 
-    def main(self, args: Any = None, prog_name: str | None = None, **extra: Any) -> Any:  # noqa: D102
+    def main(self, args: Any = None, prog_name: str | None = None, **extra: Any) -> Any:  # type: ignore[override]  # noqa: D102
         extra.pop("standalone_mode", None)
         try:
             rv = super().main(args=args, prog_name=prog_name or "reconcile", standalone_mode=False, **extra)

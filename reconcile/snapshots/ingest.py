@@ -143,21 +143,10 @@ def add_snapshot(
                 },
             )
         for table, arrow in tables.items():
-            _insert_arrow(con, table, arrow)
+            store.insert_arrow(table, arrow)
     return AddResult(
         "added", snapshot_id, day, src.source, len(parsed.entries), tables["sdn_names"].num_rows, baseline
     )
-
-
-def _insert_arrow(con: Any, table: str, arrow: pa.Table) -> None:
-    # The Arrow table is registered under a staging name and copied by column name; `table` is one of the
-    # constants of build_tables, never user input.
-    con.register("stage_rows", arrow)
-    try:
-        cols = ", ".join(f'"{c}"' for c in arrow.column_names)
-        con.execute(f'INSERT INTO "{table}" ({cols}) SELECT {cols} FROM stage_rows')  # noqa: S608
-    finally:
-        con.unregister("stage_rows")
 
 
 def build_tables(snapshot_id: str, parsed: ParsedSnapshot) -> dict[str, pa.Table]:

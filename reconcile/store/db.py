@@ -16,9 +16,11 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import pyarrow as pa
 
 from reconcile.errors import StoreError
 from reconcile.resources import sql_dir
+from reconcile.store.sql import quote_ident
 
 _MIGRATION = re.compile(r"^(\d{3})_([a-z0-9_]+)\.sql$")
 
@@ -82,6 +84,19 @@ class Store:
     def query(self, sql: str, params: dict[str, Any] | list[Any] | None = None) -> list[tuple[Any, ...]]:
         """Run one statement with bound parameters and return all rows."""
         return self.con.execute(sql, params or {}).fetchall()
+
+    def insert_arrow(self, table: str, rows: pa.Table) -> None:
+        """Append an Arrow table's rows to `table` by column name (`table` is a code constant, never input).
+
+        The rows are registered under a staging name for the one INSERT and dropped again, so DuckDB
+        copies them column-wise instead of binding row by row.
+        """
+        cols = ", ".join(quote_ident(c) for c in rows.column_names)
+        self.con.register("stage_rows", rows)
+        try:
+            self.con.execute(f"INSERT INTO {quote_ident(table)} ({cols}) SELECT {cols} FROM stage_rows")  # noqa: S608
+        finally:
+            self.con.unregister("stage_rows")
 
     def schema_version(self) -> int:
         """Highest migration applied to this store."""

@@ -14,6 +14,11 @@ PACKAGE = Path(__file__).resolve().parents[2] / "reconcile"
 def test_every_query_file_prepares_on_a_fresh_store(store, path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     assert text.lstrip().startswith("--"), "each query file opens with a header comment"
+    if "stage_" in text:
+        # Reads a relation the code registers just before running it: parse only (no binding).
+        parsed = store.con.execute("SELECT json_serialize_sql($q)", {"q": text}).fetchall()[0][0]
+        assert '"error":false' in parsed.replace(" ", ""), parsed
+        return
     store.con.execute("PREPARE q AS " + text.strip().rstrip(";"))
     store.con.execute("DEALLOCATE q")
 
