@@ -19,71 +19,56 @@ class TableView:
 
 
 def matches_view(report: RunReport) -> TableView:
-    """Candidates of the run, alerts first, one row per mention and entry."""
+    """Candidates of the run, alerts first: one row per (name, entry), with how many mentions carry the name."""
     recs = report.matches.drop_columns(["contributions"]).to_pylist() if report.matches.num_rows else []
-    rows = [
-        (
-            r["match_id"],
-            r["canonical_name"] or r["surface"],
-            r["ent_num"],
-            r["sdn_name"],
-            r["matched_name"],
-            f"{r['match_probability']:.3f}",
-            r["band"],
-            "yes" if r["is_alert"] else "no",
-            r["ofac_score"],
-            r["review_status"],
-            r["found_by"],
-            r["article_source"],
-            r["explanation"],
-        )
-        for r in recs
-    ]
-    alerts = sum(1 for r in recs if r["is_alert"])
+    grouped: dict[tuple[str, int], list[dict[str, Any]]] = {}
+    for r in recs:
+        grouped.setdefault((r["match_id"], r["ent_num"]), []).append(r)
+    rows = []
+    for group in grouped.values():
+        r = group[0]
+        entry = r["sdn_name"]
+        if r["matched_name"] not in (None, r["sdn_name"]):
+            entry += f" (as {r['matched_name']})"
+        rows.append((r["match_id"], r["canonical_name"] or r["surface"], len(group), r["ent_num"], entry,
+                     f"{r['match_probability']:.3f}", r["band"], "yes" if r["is_alert"] else "no", r["ofac_score"],
+                     r["review_status"], r["found_by"], r["explanation"]))
+    alerts = sum(1 for g in grouped.values() if g[0]["is_alert"])
     return TableView(
-        f"Run {report.summary.run_id}: {alerts} alert row(s), {len(recs) - alerts} below the threshold for review",
-        (
-            "match id",
-            "mention",
-            "ent_num",
-            "SDN name",
-            "matched variant",
-            "probability",
-            "band",
-            "alert",
-            "OFAC score",
-            "review",
-            "found by",
-            "article",
-            "explanation",
-        ),
-        rows,
-        recs,
+        f"Run {report.summary.run_id}: {alerts} alert(s), {len(grouped) - alerts} candidate(s) below the threshold "
+        "kept for review",
+        ("match id", "name in the news", "mentions", "ent_num", "SDN entry", "probability", "band", "alert",
+         "OFAC score", "review", "found by", "why"),
+        rows, recs,
     )
 
 
 def unmatched_view(report: RunReport) -> TableView:
-    """Mentions with no alert; sanction-context first ("announced in the news but not on the list")."""
+    """Names with no alert, one row per name and article; sanction-context first ("announced but not listed")."""
     recs = report.unmatched.to_pylist()
-    rows = [
-        (
-            r["canonical_name"] or f"(unnamed) {r['role'] or r['surface']}",
-            r["kind"],
-            r["role"],
-            ", ".join(r["countries"] or []),
-            ("delisting: " if r["delisting"] else "") + (r["sanction_cue"] or "") if r["sanction"] else "",
-            r["best_sdn_name"] and f"{r['best_sdn_name']} ({r['best_probability']:.2f})",
-            r["article_source"],
-        )
-        for r in recs
-    ]
-    flagged = sum(1 for r in recs if r["sanction"])
+    grouped: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for r in recs:
+        name = r["canonical_name"] or f"(unnamed) {r['role'] or r['surface']}"
+        grouped.setdefault((r["article_id"], name), []).append(r)
+    rows = []
+    for (_article, name), group in grouped.items():
+        flagged = [g for g in group if g["sanction"]]
+        cue = ""
+        if flagged:
+            f = flagged[0]
+            cue = ("delisting: " if f["delisting"] else "") + (f["sanction_cue"] or "")
+        roles = sorted({g["role"] for g in group if g["role"]})
+        countries = sorted({c for g in group for c in (g["countries"] or [])})
+        r = group[0]
+        closest = f"{r['best_sdn_name']} ({r['best_probability']:.2f})" if r["best_sdn_name"] else ""
+        rows.append((name, r["kind"], len(group), "; ".join(roles), ", ".join(countries), cue, closest,
+                     r["article_title"] or r["article_source"]))
+    flagged_names = sum(1 for g in grouped.values() if any(m["sanction"] for m in g))
     return TableView(
-        f"Run {report.summary.run_id}: {len(recs)} unmatched mention(s), {flagged} in a sanctions context "
-        "(announced in the news but not on the list)",
-        ("mention", "kind", "role", "countries", "sanction cue", "closest entry (p)", "article"),
-        rows,
-        recs,
+        f"Run {report.summary.run_id}: {len(grouped)} unmatched name(s) in {len(recs)} mention(s); "
+        f"{flagged_names} in a sanctions context (announced in the news but not on the list)",
+        ("name in the news", "kind", "mentions", "role", "countries", "sanction cue", "closest entry (p)", "article"),
+        rows, recs,
     )
 
 
