@@ -199,22 +199,47 @@ def compare(
 @click.option("--snapshot", "snapshot_ref", default="2021-07-07", show_default=True, help="Training snapshot.")
 @click.option("--out-dir", type=click.Path(file_okay=False, path_type=Path), default=None, help="[default: reference/]")
 @click.option("--seed", type=int, default=1, show_default=True)
+@click.option(
+    "--calibrate-names",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    default=None,
+    help="Labelled names CSV (query_id, query_name, expected_ent_num, entity_kind) to fit the prior on.",
+)
+@click.option(
+    "--calibrate-on", "calibrate_on", default=None, help="Stored snapshot the labelled names are screened on."
+)
 @quiet_option
 @click.pass_context
-def train(ctx: click.Context, snapshot_ref: str, out_dir: Path | None, seed: int, quiet: bool) -> None:
+def train(
+    ctx: click.Context,
+    snapshot_ref: str,
+    out_dir: Path | None,
+    seed: int,
+    calibrate_names: Path | None,
+    calibrate_on: str | None,
+    quiet: bool,
+) -> None:
     """Train the model on a stored snapshot's own aliases; writes reference/sdn_model.json and its record.
 
     \b
     Example:
       reconcile snapshot add ../shared/ofac/snapshots/2021-07-07
-      reconcile train --snapshot 2021-07-07
+      reconcile snapshot add ../shared/ofac/snapshots/2024-05-03
+      reconcile train --snapshot 2021-07-07 \\
+        --calibrate-names ../shared/eval/dev_names.csv --calibrate-on 2024-05-03
     """
     from reconcile.linkage.train import train_model
+    from reconcile.screening import calibrator
 
+    if (calibrate_names is None) != (calibrate_on is None):
+        raise click.UsageError("--calibrate-names and --calibrate-on go together")
     say = None if quiet else (lambda m: click.echo(m, err=True))
     command = "reconcile train --snapshot " + snapshot_ref + (f" --seed {seed}" if seed != 1 else "")
+    if calibrate_names is not None:
+        command += f" --calibrate-names {calibrate_names} --calibrate-on {calibrate_on}"
     with open_store(ctx.obj["db"]) as store:
-        res = train_model(store, snapshot_ref, out_dir=out_dir, seed=seed, command=command, progress=say)
+        cal = calibrator(store, calibrate_names, calibrate_on) if calibrate_names and calibrate_on else None
+        res = train_model(store, snapshot_ref, out_dir=out_dir, seed=seed, command=command, progress=say, calibrate=cal)
     click.echo(f"wrote {res.model_path} and {res.record_path} ({res.label_pairs} labelled pairs)")
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
 from decimal import Decimal
@@ -75,3 +75,12 @@ def download_progress(quiet: bool) -> Iterator[Any]:
 
     with progress:
         yield update
+
+
+def stage_printer(quiet: bool) -> Callable[[str], None] | None:
+    """A callback that names each stage of long work on a terminal; None in scripts or with --quiet."""
+    if quiet or not sys.stderr.isatty():
+        return None
+    labels = {"snapshot": "adding the snapshot", "news": "reading and extracting the news",
+              "screen": "screening names against the list"}
+    return lambda stage: click.echo(f"… {labels.get(stage, stage)}", err=True)

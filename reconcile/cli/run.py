@@ -10,7 +10,7 @@ import click
 
 from reconcile import config
 from reconcile.cli.options import as_of_option, json_option, quiet_option, threshold_option
-from reconcile.cli.render import emit_json, emit_table, note
+from reconcile.cli.render import emit_json, emit_table, note, stage_printer
 from reconcile.reporting.html import render_html
 from reconcile.reporting.parquet import write_parquet
 from reconcile.reporting.tables import TableView, diff_view, matches_view, unmatched_view
@@ -61,7 +61,7 @@ def run(obj: dict[str, Any], snapshot: str | None, news: tuple[str, ...], out_di
     with open_store(obj["db"]) as store:
         outcome = run_weekly(store, snapshot=source, news=news, threshold=threshold, as_of=as_of, force=force,
                              extractor=extractor,
-                             stage=None if quiet else (lambda s: note(f"… {s}")))
+                             stage=stage_printer(quiet))
         report = load_report(store, outcome.run_id)
     target = out_dir or Path("reports") / f"run-{outcome.run_id:04d}"
     files = write_parquet(report, target)
