@@ -29,7 +29,14 @@ import pyarrow.parquet as pq
 from reconcile.config import shared_dir
 from reconcile.linkage.model import load_model
 from reconcile.linkage.prepare import QueryName, load_keys, project_queries
-from reconcile.screening import open_scorer, resolve, screen_names
+from reconcile.screening import (
+    open_scorer,
+    read_labelled_names,
+    reliability_table,
+    resolve,
+    scored_candidates,
+    screen_names,
+)
 from reconcile.snapshots.ingest import add_snapshot
 from reconcile.store import open_store
 
@@ -216,6 +223,12 @@ def main() -> None:
     )
     print(f"\n== ours: dev_names ({len(dev)} names, {dt:.1f}s, threshold {thr}) ==")
     print(score_table(dev_csv, out, thr))
+    # calibration: every candidate above the review floor, predicted p against right/wrong
+    labelled = read_labelled_names(dev_csv)
+    cands = scored_candidates(store, labelled, snap, model)
+    print("reliability on dev_names (all candidates; p bin | candidates | mean p | observed right):")
+    for b, n, mp, obs in reliability_table([(p, y) for _w, p, y in cands]):
+        print(f"  {b:<12} {n:>6} {mp:.3f} {obs:.3f}")
     # blocking recall: expected entry among the blocked candidates at any weight
     scorer = open_scorer(store, snap, model)
     recs = project_queries(queries, load_keys(store, snap.snapshot_id))

@@ -9,25 +9,30 @@ depends on names is computed from the snapshot itself: nothing comes from refere
 
 from __future__ import annotations
 
-import itertools
+import math
+import multiprocessing
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 import pyarrow as pa
 
+from reconcile.linkage.countries import country_code, program_country_codes
 from reconcile.normalize import NormalizedName, normalize_name
 from reconcile.store import Store, load_sql
 
 __all__ = [
     "MAX_KEY_NAMES",
+    "MAX_SINGLE_KEY_NAMES",
     "PREPARE_VERSION",
     "STD_SCHEMA",
     "QueryName",
     "SnapshotKeys",
     "ensure_prepared",
+    "entry_countries",
     "kind_of_sdn_type",
     "load_keys",
     "prepare_snapshot",
@@ -35,12 +40,17 @@ __all__ = [
 ]
 
 #: Bump when the projection changes: stored snapshots are then re-prepared lazily on next use.
-PREPARE_VERSION = 2
+PREPARE_VERSION = 5
 
 #: A blocking key carried by more list names than this is too common to find candidates by itself
 #: ("t:ali", "t:company"); word pairs then do the work ("tt:ali|hassan"). 40 keeps blocking recall on
 #: the dev set while bounding the pairs per query (bench/screen.py prints both).
 MAX_KEY_NAMES = 40
+
+#: A single word or sound shared with at most this many list names is a blocking key by itself; a
+#: commoner one only blocks as part of a word pair. A pair sharing one commonish word and nothing else
+#: cannot reach an alert, and such pairs were four in five of all scored pairs.
+MAX_SINGLE_KEY_NAMES = 8
 
 #: Names longer than this many words only contribute their first words to word-pair keys (cost bound).
 _MAX_PAIR_TOKENS = 8
@@ -60,7 +70,9 @@ STD_SCHEMA = pa.schema(
         ("tokens", pa.list_(pa.string())),
         ("phonetic", pa.list_(pa.string())),
         ("key_token", pa.string()),
+        ("name_bits", pa.float64()),
         ("countries", pa.list_(pa.string())),
+        ("program_countries", pa.list_(pa.string())),
         ("block_keys", pa.list_(pa.string())),
     ]
 )
@@ -85,9 +97,14 @@ class QueryName:
 
 @dataclass(frozen=True)
 class SnapshotKeys:
-    """What query projection needs from a prepared snapshot: how many list names carry each key."""
+    """What query projection needs from a prepared snapshot: how many list names carry each key.
+
+    `name_count` is the number of name variants in the snapshot, the N of each word's information
+    log2(N / names holding the word).
+    """
 
     df: Mapping[str, int]
+    name_count: int = 0
 
     def token_df(self, token: str) -> int:
         """How many list names contain this word (0: unseen)."""
@@ -95,33 +112,50 @@ class SnapshotKeys:
 
     def usable(self, key: str) -> bool:
         """A key that exists in the list and is rare enough to block on."""
-        return 0 < self.df.get(key, 0) <= MAX_KEY_NAMES
+        return _usable(key, self.df.get(key, 0))
+
+    def bits(self, token: str, code: str) -> float:
+        """Information of one word in bits: the surprise of a list name holding it or a word that sounds like it.
+
+        Counted by sound (the phonetic code), not by spelling: a word can agree through the fuzzy levels
+        with every list word that sounds like it, so "Mayra" is as informative as the MARIO, MARIA,
+        MAYRA of the list together, and a misspelling unknown to the list is not taken for a rare word.
+        """
+        n = max(self.name_count, 1)
+        df = max(self.df.get("p:" + code, 0), self.df.get("t:" + token, 0), 1)
+        return math.log2(max(n / df, 1.0))
+
+
+def _usable(key: str, df: int) -> bool:
+    cap = MAX_KEY_NAMES if key[1] != ":" else MAX_SINGLE_KEY_NAMES  # "tt:"/"pp:" pairs vs "t:"/"p:" singles
+    return 0 < df <= cap
 
 
 def normalize_country(value: str | None) -> str | None:
-    """One spelling for a country on both sides: the normalizer's Latin casefolded form."""
-    if not value or not value.strip():
-        return None
-    return normalize_name(value, kind="organization").full_norm or None
+    """One spelling for a country on both sides: its ISO-2 code (linkage.countries), or None."""
+    return country_code(value)
 
 
 def _all_keys(n: NormalizedName) -> set[str]:
     tokens = [t for t in dict.fromkeys(n.tokens) if len(t) > 1]
     codes = [c for c in dict.fromkeys(n.phonetic) if c]
     keys = {"t:" + t for t in tokens} | {"p:" + c for c in codes}
-    for a, b in itertools.combinations(sorted(tokens[:_MAX_PAIR_TOKENS]), 2):
-        keys.add(f"tt:{a}|{b}")
-    for a, b in itertools.combinations(sorted(set(codes[:_MAX_PAIR_TOKENS])), 2):
-        keys.add(f"pp:{a}|{b}")
+    st = sorted(tokens[:_MAX_PAIR_TOKENS])
+    for i, a in enumerate(st):
+        for b in st[i + 1 :]:
+            keys.add(f"tt:{a}|{b}")
+    sc = sorted(set(codes[:_MAX_PAIR_TOKENS]))
+    for i, a in enumerate(sc):
+        for b in sc[i + 1 :]:
+            keys.add(f"pp:{a}|{b}")
     return keys
 
 
-def _key_token(n: NormalizedName, token_df: Any) -> str | None:
+def _key_token(n: NormalizedName, words: Sequence[str], token_df: Any) -> str | None:
     # Persons: the (first) surname, which news and list both keep. Others: the rarest word in the list,
     # the one an analyst would call distinctive ("TAT" in TAT BANK).
     if n.kind == "person":
         return n.first_surname or (n.tokens[-1] if n.tokens else None)
-    words = [t for t in n.tokens if len(t) > 1] or list(n.tokens)
     if not words:
         return None
     return min(words, key=lambda t: (token_df(t) or 10**9, -len(t)))
@@ -133,9 +167,10 @@ def _record(
     unique_id: str,
     name_raw: str,
     kind: str | None,
-    key_token: str | None,
+    keys: SnapshotKeys,
     block_keys: Iterable[str],
     countries: Sequence[str] | None,
+    program_countries: Sequence[str] | None,
     ent_num: int | None = None,
     name_id: int | None = None,
     query_id: str | None = None,
@@ -145,6 +180,8 @@ def _record(
     pairs = [(t, c) for t, c in zip(n.tokens, n.phonetic, strict=False) if len(t) > 1] or list(
         zip(n.tokens, n.phonetic, strict=False)
     )
+    pairs = list(dict.fromkeys(pairs))  # a repeated word is one piece of evidence
+    words = [t for t, _ in pairs]
     return {
         "unique_id": unique_id,
         "query_id": query_id,
@@ -154,10 +191,12 @@ def _record(
         "entity_kind": kind,
         "full_norm": n.full_norm or None,
         "sorted_key": n.sorted_key or None,
-        "tokens": [t for t, _ in pairs],
+        "tokens": words,
         "phonetic": sorted({c for _, c in pairs if c}),
-        "key_token": key_token,
+        "key_token": _key_token(n, words, keys.token_df),
+        "name_bits": round(sum(keys.bits(t, c) for t, c in pairs), 3),
         "countries": sorted(set(countries)) if countries else None,
+        "program_countries": sorted(set(program_countries)) if program_countries else None,
         "block_keys": sorted(block_keys),
     }
 
@@ -169,7 +208,7 @@ def project_sdn_rows(
 
     Args:
         names: rows of sql/linkage/snapshot_names.sql.
-        countries: ent_num -> normalized countries of the entry.
+        countries: ent_num -> ISO-2 codes of the entry's nationality, citizenship and addresses.
 
     Returns:
         The STD_SCHEMA table and the count of list names carrying each blocking key.
@@ -182,6 +221,7 @@ def project_sdn_rows(
         keys = _all_keys(n)
         df.update(keys)
         normed.append((row, n, kind, keys))
+    snap_keys = SnapshotKeys(df, len(normed))
     records = []
     for row, n, kind, keys in normed:
         records.append(
@@ -190,14 +230,56 @@ def project_sdn_rows(
                 unique_id=f"n{row['name_id']}",
                 name_raw=row["name_raw"],
                 kind=kind,
-                key_token=_key_token(n, lambda t: df.get("t:" + t, 0)),
-                block_keys=[k for k in keys if df[k] <= MAX_KEY_NAMES],
+                keys=snap_keys,
+                block_keys=[k for k in keys if _usable(k, df[k])],
                 countries=countries.get(row["ent_num"]),
+                program_countries=program_country_codes(row.get("programs") or ()),
                 ent_num=row["ent_num"],
                 name_id=row["name_id"],
             )
         )
     return pa.Table.from_pylist(records, schema=STD_SCHEMA), df
+
+
+def _query_record(q: QueryName, keys: SnapshotKeys, uid: str | None) -> tuple[str, dict[str, Any]]:
+    kind = q.entity_kind or None
+    n = normalize_name(q.query_name, kind=kind, convention="news")
+    country = normalize_country(q.country)
+    uid = uid or query_key(n.full_norm, kind, country)
+    df = keys.df
+    block = [k for k in _all_keys(n) if _usable(k, df.get(k, 0))]
+    # The mention's country is compared with the entry's own countries and, more weakly, with the
+    # countries its programs name: the same code goes in both columns.
+    cs = [country] if country else None
+    rec = _record(
+        n,
+        unique_id=uid,
+        name_raw=q.query_name,
+        kind=kind,
+        keys=keys,
+        block_keys=block,
+        countries=cs,
+        program_countries=cs,
+        query_id=q.query_id,
+    )
+    return uid, rec
+
+
+#: Above this many names, query projection (pure-Python normalization) is split over two processes.
+PARALLEL_MIN_NAMES = 20_000
+
+
+def _project_chunk(args: tuple[Sequence[QueryName], SnapshotKeys, bool]) -> list[tuple[str, dict[str, Any]]]:
+    queries, keys, dedupe = args
+    out = []
+    seen_raw: set[tuple[str, str | None, str | None]] = set()
+    for q in queries:
+        raw_key = (q.query_name, q.entity_kind or None, q.country or None)
+        if dedupe and raw_key in seen_raw:
+            continue
+        seen_raw.add(raw_key)
+        out.append(_query_record(q, keys, None if dedupe else q.query_id))
+    return out
 
 
 def project_queries(queries: Sequence[QueryName], keys: SnapshotKeys, *, dedupe: bool = True) -> pa.Table:
@@ -206,26 +288,21 @@ def project_queries(queries: Sequence[QueryName], keys: SnapshotKeys, *, dedupe:
     The unique_id is the normalized key of the query, so the same name written in many rows is linked
     once (screening work scales with distinct names); `query_id` keeps one of the rows for display.
     With `dedupe=False` (training) every query is its own record and unique_id is its query_id.
+    Large inputs are normalized in two forked processes (normalization is pure Python, bound by one core).
     """
+    if len(queries) >= PARALLEL_MIN_NAMES and "fork" in multiprocessing.get_all_start_methods():
+        half = len(queries) // 2
+        parts = [(queries[:half], keys, dedupe), (queries[half:], keys, dedupe)]
+        ctx = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=2, mp_context=ctx) as pool:
+            chunks = list(pool.map(_project_chunk, parts))
+    else:
+        chunks = [_project_chunk((queries, keys, dedupe))]
     records: dict[str, dict[str, Any]] = {}
-    for q in queries:
-        kind = q.entity_kind or None
-        n = normalize_name(q.query_name, kind=kind, convention="news")
-        country = normalize_country(q.country)
-        uid = query_key(n.full_norm, kind, country) if dedupe else q.query_id
-        if uid in records:
-            continue
-        block = [k for k in _all_keys(n) if keys.usable(k)]
-        records[uid] = _record(
-            n,
-            unique_id=uid,
-            name_raw=q.query_name,
-            kind=kind,
-            key_token=_key_token(n, keys.token_df),
-            block_keys=block,
-            countries=[country] if country else None,
-            query_id=q.query_id,
-        )
+    for chunk in chunks:
+        for uid, rec in chunk:
+            if uid not in records:
+                records[uid] = rec
     return pa.Table.from_pylist(list(records.values()), schema=STD_SCHEMA)
 
 
@@ -240,20 +317,16 @@ def prepare_snapshot(store: Store, snapshot_id: str) -> int:
     Runs inside the caller's transaction when there is one (`snapshot add` calls it in its own), so a
     snapshot is never stored half-prepared.
     """
+    cols = ("name_id", "ent_num", "name_raw", "name_kind", "surname_raw", "given_raw", "sdn_type", "programs")
     names = [
-        dict(
-            zip(("name_id", "ent_num", "name_raw", "name_kind", "surname_raw", "given_raw", "sdn_type"), r, strict=True)
-        )
+        dict(zip(cols, r, strict=True))
         for r in store.query(load_sql("linkage/snapshot_names"), {"snapshot_id": snapshot_id})
     ]
-    countries: dict[int, list[str]] = {}
-    for ent_num, raw in store.query(load_sql("linkage/snapshot_countries"), {"snapshot_id": snapshot_id}):
-        c = normalize_country(raw)
-        if c:
-            countries.setdefault(ent_num, []).append(c)
-    table, df = project_sdn_rows(names, countries)
-    tf = Counter(k for k in table.column("key_token").to_pylist() if k)
-    total = sum(tf.values()) or 1
+    table, df = project_sdn_rows(names, entry_countries(store, snapshot_id))
+    # Word frequency = share of the snapshot's names holding the word: the chance that a random list
+    # name agrees on it, which is what Splink's TF adjustment compares a level's average u with.
+    total = max(len(names), 1)
+    tf = {k[2:]: c for k, c in df.items() if k.startswith("t:")}
     keys_tbl = pa.table(
         {"snapshot_id": [snapshot_id] * len(df), "key": list(df), "df": list(df.values())},
         schema=pa.schema([("snapshot_id", pa.string()), ("key", pa.string()), ("df", pa.int32())]),
@@ -283,6 +356,16 @@ def prepare_snapshot(store: Store, snapshot_id: str) -> int:
     return table.num_rows
 
 
+def entry_countries(store: Store, snapshot_id: str) -> dict[int, list[str]]:
+    """ent_num -> ISO-2 codes of its nationality, citizenship and address countries."""
+    countries: dict[int, list[str]] = {}
+    for ent_num, raw in store.query(load_sql("linkage/snapshot_countries"), {"snapshot_id": snapshot_id}):
+        c = country_code(raw)
+        if c:
+            countries.setdefault(ent_num, []).append(c)
+    return countries
+
+
 def _insert(con: Any, target: str, arrow: pa.Table) -> None:
     # `target` is one of the three table constants above; the rows come in as a registered relation.
     con.register("stage_linkage_rows", arrow)
@@ -302,4 +385,6 @@ def ensure_prepared(store: Store, snapshot_id: str) -> None:
 
 def load_keys(store: Store, snapshot_id: str) -> SnapshotKeys:
     """The blocking-key counts of a prepared snapshot."""
-    return SnapshotKeys(dict(store.query(load_sql("linkage/keys"), {"snapshot_id": snapshot_id})))
+    params = {"snapshot_id": snapshot_id}
+    count = store.query(load_sql("linkage/prepared_count"), params)
+    return SnapshotKeys(dict(store.query(load_sql("linkage/keys"), params)), int(count[0][0]) if count else 0)

@@ -25,8 +25,13 @@ from splink.internals.dialects import SplinkDialect
 
 __all__ = [
     "COVER_JW",
+    "MID_BITS",
+    "RARE_BITS",
     "TF_COLUMN",
     "FuzzyTokenCoverLevel",
+    "GuardedFuzzyCoverLevel",
+    "SetCoverLevel",
+    "SetOverlapLevel",
     "FuzzyTokenOverlapLevel",
     "blocking_rules",
     "build_settings",
@@ -42,6 +47,12 @@ COVER_JW = 0.88
 
 #: A looser bar for the whole-name Jaro-Winkler level (one long string, so typos cost less).
 FULL_JW = 0.92
+
+#: Information (bits) of the shorter name's words above which a covering agreement counts as a rare
+#: name: about two words each held by at most one name in 2,000 of the list, or one unique word and a
+#: common one. MID_BITS: about two moderately common words.
+RARE_BITS = 22
+MID_BITS = 15
 
 #: The column whose term frequency (in the snapshot being screened) scales name agreement: the surname
 #: of a person (first surname of a Hispanic double surname), the rarest word of any other name.
@@ -119,36 +130,104 @@ class FuzzyTokenOverlapLevel(_TokenLevel):
         return f"{self.min_count}+ words agree (JW>={self.threshold})"
 
 
+class SetCoverLevel(_TokenLevel):
+    """All distinct words (or sounds) of the shorter name are among the longer name's: exact agreement.
+
+    Written as a count of shared elements, which DuckDB evaluates far faster than array intersections.
+    """
+
+    def __init__(self, col_name: str, min_tokens: int = 2) -> None:
+        super().__init__(col_name, 1.0)
+        self.min_tokens = min_tokens
+
+    def create_sql(self, sql_dialect: SplinkDialect) -> str:  # noqa: D102
+        shared, least = _shared(sql_dialect, self.col_name), _least_size(sql_dialect, self.col_name)
+        return f"({least} >= {self.min_tokens} AND {shared} = {least})"
+
+    def create_label_for_charts(self) -> str:  # noqa: D102
+        return f"All of the shorter {self.col_name} in the longer"
+
+
+class SetOverlapLevel(_TokenLevel):
+    """At least `min_count` distinct words (or sounds) are shared."""
+
+    def __init__(self, col_name: str, min_count: int) -> None:
+        super().__init__(col_name, 1.0)
+        self.min_count = min_count
+
+    def create_sql(self, sql_dialect: SplinkDialect) -> str:  # noqa: D102
+        return f"{_shared(sql_dialect, self.col_name)} >= {self.min_count}"
+
+    def create_label_for_charts(self) -> str:  # noqa: D102
+        return f"{self.min_count}+ {self.col_name} shared"
+
+
+class GuardedFuzzyCoverLevel(FuzzyTokenCoverLevel):
+    """FuzzyTokenCoverLevel, tried only when all sounds of the shorter name but one are shared.
+
+    The Jaro-Winkler over every word pair is the costliest SQL of the model; the guard (a CASE, which
+    both engines evaluate lazily) keeps it to the few pairs where one spelling may be all that differs.
+    """
+
+    def create_sql(self, sql_dialect: SplinkDialect) -> str:  # noqa: D102
+        shared, least = _shared(sql_dialect, "phonetic"), _least_size(sql_dialect, "phonetic")
+        inner = super().create_sql(sql_dialect)
+        return f"(CASE WHEN {least} >= 2 AND {shared} >= {least} - 1 THEN {inner} ELSE false END)"
+
+
+def _shared(sql_dialect: SplinkDialect, col: str) -> str:
+    # Number of distinct elements both sides hold (prepare.py keeps tokens and sounds distinct).
+    if sql_dialect.sql_dialect_str == "duckdb":
+        return f"len(list_filter({col}_l, lambda x: list_contains({col}_r, x)))"
+    if sql_dialect.sql_dialect_str == "spark":
+        return f"size(array_intersect({col}_l, {col}_r))"
+    raise NotImplementedError(f"set levels have no SQL for dialect {sql_dialect.sql_dialect_str}")
+
+
+def _least_size(sql_dialect: SplinkDialect, col: str) -> str:
+    size = "len" if sql_dialect.sql_dialect_str == "duckdb" else "size"
+    return f"least({size}({col}_l), {size}({col}_r))"
+
+
+def _rare(bits: float) -> cll.CustomLevel:
+    # The information of the agreeing words: for the covering levels, the shorter name's words, whose
+    # information the shorter name's record carries (prepare.py: name_bits).
+    return cll.CustomLevel(f"least(name_bits_l, name_bits_r) >= {bits}")
+
+
 def name_comparison() -> cl.CustomComparison:
     """The one composite name comparison, strongest level first.
 
-    Term-frequency adjustment on `key_token` (TF_COLUMN) applies to the levels where the key word takes
-    part, so a shared rare surname (MADURO) counts for more than a common one (ALI, RODRIGUEZ). The TF
-    table is built from the snapshot being screened (prepare.py), never kept in reference/.
+    How much agreeing words prove depends on how rare they are in the list being screened: "State
+    Department" inside a long ministry name is two common words, "Nicolas Maduro" inside MADURO MOROS,
+    Nicolas two rare ones. The covering levels are therefore split by the information of the shorter
+    name's words (`name_bits`, log2 of N over the names holding each word, from the screened snapshot),
+    and the partial levels are scaled by the frequency of the key word (term-frequency adjustment on
+    TF_COLUMN). Cheap array levels come first and the Jaro-Winkler token level is tried only for pairs
+    that already share a sound, so most pairs never reach it.
     """
     tf = {"tf_adjustment_column": TF_COLUMN}
+    same = cll.CustomLevel("sorted_key_l = sorted_key_r")
+    cover = SetCoverLevel("tokens")
+    sound = SetCoverLevel("phonetic")
+    fuzzy = GuardedFuzzyCoverLevel("tokens", COVER_JW, 2)
     return cl.CustomComparison(
         output_column_name="name",
         comparison_levels=[
             cll.NullLevel("full_norm"),
-            cll.ExactMatchLevel("full_norm").configure(label_for_charts="Whole name identical"),
-            cll.CustomLevel("sorted_key_l = sorted_key_r", label_for_charts="Same words, any order"),
-            FuzzyTokenCoverLevel("tokens", 1.0, 2).configure(
-                label_for_charts="Shorter name's words all in the longer", **tf
+            cll.And(same, _rare(RARE_BITS)).configure(label_for_charts="Same words, rare name"),
+            same.configure(label_for_charts="Same words, common name"),
+            cll.And(cover, _rare(RARE_BITS)).configure(label_for_charts="Shorter name's words all in the longer, rare"),
+            cll.And(cover, _rare(MID_BITS)).configure(label_for_charts="Shorter name's words all in the longer"),
+            cover.configure(label_for_charts="Shorter name's words all in the longer, common words"),
+            cll.And(cll.Or(sound, fuzzy), _rare(RARE_BITS)).configure(
+                label_for_charts="Shorter name's words all agree, some spelt differently, rare"
             ),
-            FuzzyTokenCoverLevel("tokens", COVER_JW, 2).configure(
-                label_for_charts="Shorter name's words all agree, some spelt differently", **tf
-            ),
-            cll.And(
-                cll.ArraySubsetLevel("phonetic"),
-                cll.ArrayIntersectLevel("phonetic", min_intersection=2),
-            ).configure(label_for_charts="Shorter name's words all sound alike", **tf),
+            cll.Or(sound, fuzzy).configure(label_for_charts="Shorter name's words all agree, some spelt differently"),
             cll.JaroWinklerLevel("full_norm", FULL_JW).configure(label_for_charts="Whole name spelt similarly"),
-            FuzzyTokenOverlapLevel("tokens", COVER_JW, 2).configure(
-                label_for_charts="Two or more words agree, others differ", **tf
-            ),
+            SetOverlapLevel("phonetic", 2).configure(label_for_charts="Two or more words agree, others differ", **tf),
             cll.ExactMatchLevel(TF_COLUMN).configure(label_for_charts="Only the key word agrees", **tf),
-            FuzzyTokenOverlapLevel("tokens", COVER_JW, 1).configure(label_for_charts="One word agrees"),
+            SetOverlapLevel("phonetic", 1).configure(label_for_charts="One word agrees"),
             cll.ElseLevel().configure(label_for_charts="No word agrees"),
         ],
         comparison_description="Name",
@@ -176,12 +255,24 @@ def kind_comparison() -> cl.CustomComparison:
 
 
 def country_comparison() -> cl.CustomComparison:
-    """The mention's country against the entry's nationality, citizenship, addresses and programs."""
+    """The mention's country against the entry's nationality, citizenship and addresses, then its programs.
+
+    All ISO-2 codes (linkage.countries). A country a program names (VENEZUELA-EO13850) is weaker evidence
+    than the entry's own nationality or address, so it is a level of its own. Unknown on either side
+    (no country in the mention's context, or none on the entry) is no evidence either way.
+    """
     return cl.CustomComparison(
         output_column_name="country",
         comparison_levels=[
-            cll.NullLevel("countries"),
-            cll.ArrayIntersectLevel("countries", min_intersection=1).configure(label_for_charts="A country agrees"),
+            cll.CustomLevel("countries_l IS NULL OR (countries_r IS NULL AND program_countries_r IS NULL)").configure(
+                is_null_level=True
+            ),
+            cll.ArrayIntersectLevel("countries", min_intersection=1).configure(
+                label_for_charts="Country agrees with the entry's nationality or address"
+            ),
+            cll.ArrayIntersectLevel("program_countries", min_intersection=1).configure(
+                label_for_charts="Country agrees with the entry's sanctions program"
+            ),
             cll.ElseLevel().configure(label_for_charts="Countries differ"),
         ],
         comparison_description="Country",

@@ -19,6 +19,7 @@ resulting weights are recorded in the training record.
 
 from __future__ import annotations
 
+import copy
 import json
 import logging
 import random
@@ -34,15 +35,17 @@ import pyarrow as pa
 from splink import DuckDBAPI, Linker
 
 from reconcile.errors import NotFound
-from reconcile.linkage.model import MODEL_FILE, MODEL_FORMAT
+from reconcile.linkage.countries import program_country_codes
+from reconcile.linkage.model import MODEL_FILE, MODEL_FORMAT, SdnModel
 from reconcile.linkage.prepare import (
     QueryName,
     ensure_prepared,
+    entry_countries,
     kind_of_sdn_type,
     load_keys,
     project_queries,
 )
-from reconcile.linkage.settings import TF_COLUMN, build_settings
+from reconcile.linkage.settings import MID_BITS, RARE_BITS, TF_COLUMN, build_settings
 from reconcile.resources import reference_dir
 from reconcile.snapshots.catalog import resolve_snapshot
 from reconcile.store import Store, load_sql
@@ -53,10 +56,10 @@ __all__ = ["DEFAULT_THRESHOLD", "LISTED_SHARE", "TrainResult", "train_model"]
 #: training record for why; changing it shifts every probability, not the ranking.
 LISTED_SHARE = 0.5
 
-#: The default alert threshold on match_probability, stored with the model. Chosen on the dev set with
-#: bench/screen.py (2024-05-03): the highest recall point before congress false alerts pass 2 %; the
-#: model is under-confident there (most alerts at p ~ 0.05-0.3 are right), see the training record.
-DEFAULT_THRESHOLD = 0.05
+#: The default alert threshold on the calibrated match_probability, stored with the model. Chosen on the
+#: dev names with bench/screen.py (2024-05-03): the lowest cut that keeps false alerts on unlisted
+#: congress members under 1 %; lower cuts (0.1) reach 0.82 alias recall at 4.5 % false alerts.
+DEFAULT_THRESHOLD = 0.3
 
 #: Half the training mentions carry a country; of those, this share carry one of the entry's countries
 #: (the rest a random country): news context often names where a party operates, not its nationality.
@@ -67,10 +70,24 @@ COUNTRY_AGREES_SHARE = 0.75
 #: party") is still possible in news (a misread kind); without a floor its weight would be minus infinity.
 MIN_M = 0.01
 
-#: Random pairs drawn for u; enough for the rarest name levels to be seen a few hundred times.
+#: Random pairs drawn for u: enough for the weak and middle levels.
 U_MAX_PAIRS = 5e6
 
+#: A level random sampling saw fewer times than this gets its u counted over all blocked pairs instead.
+U_MIN_SAMPLED = 50
+
 ProgressFn = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """The prior fitted on labelled screening results, with the evidence for the training record."""
+
+    listed_share: float
+    record_lines: list[str]
+
+
+CalibrateFn = Callable[[SdnModel], Calibration]
 
 
 @dataclass(frozen=True)
@@ -85,33 +102,47 @@ class TrainResult:
     levels: list[dict[str, Any]]
 
 
-def _training_mentions(store: Store, snapshot_id: str, seed: int) -> tuple[list[QueryName], dict[str, tuple[int, int]]]:
-    """Variants written news-style; query_id -> (ent_num, name_id it was written from)."""
+def _training_mentions(
+    store: Store, snapshot_id: str, seed: int
+) -> tuple[list[QueryName], dict[str, tuple[int, int, bool]]]:
+    """Variants written news-style; query_id -> (ent_num, name_id written from, may pair with itself).
+
+    Three ways news names a listed party, each a population of true pairs:
+    - the primary name as listed (it may pair with itself: news often copies the list);
+    - each alias, a.k.a. or f.k.a. written news-style, paired only with the entry's OTHER variants
+      (leave-one-out: how a spelling the list does not carry meets the ones it does);
+    - short forms of persons: first given name + first surname ("Nicolas Maduro" for MADURO MOROS,
+      Nicolas; "Aleksandr Kuzin" for KUZIN, Aleksandr Yuryevich), paired with every variant.
+    """
     rng = random.Random(seed)
     names = store.query(load_sql("linkage/snapshot_names"), {"snapshot_id": snapshot_id})
-    countries: dict[int, list[str]] = {}
-    for ent_num, raw in store.query(load_sql("linkage/snapshot_countries"), {"snapshot_id": snapshot_id}):
-        countries.setdefault(ent_num, []).append(raw)
-    all_countries = sorted({c for cs in countries.values() for c in cs})
+    own = entry_countries(store, snapshot_id)
+    pools: dict[int, list[str]] = {}
+    for row in names:
+        ent_num, programs = row[1], row[7]
+        pools.setdefault(ent_num, sorted(set(own.get(ent_num, [])) | set(program_country_codes(programs or ()))))
+    all_countries = sorted({c for cs in pools.values() for c in cs})
     queries: list[QueryName] = []
-    origin: dict[str, tuple[int, int]] = {}
-    for name_id, ent_num, raw, _kind, surname, given, sdn_type in names:
+    origin: dict[str, tuple[int, int, bool]] = {}
+    for name_id, ent_num, raw, name_kind, surname, given, sdn_type, _programs in names:
         kind = kind_of_sdn_type(sdn_type)
         qkind = "person" if kind == "person" else "organization"
-        forms = [raw]
+        primary = name_kind == "primary"
+        forms: list[tuple[str, bool]] = [(raw, primary)]
         if kind == "person" and surname and given:
-            forms = [f"{given} {surname}"]
+            forms = [(f"{given} {surname}", primary)]
             sur_words, giv_words = surname.split(), given.split()
-            if len(sur_words) >= 2:
-                forms.append(f"{giv_words[0]} {sur_words[0]}")
-        for i, text in enumerate(forms):
+            if len(sur_words) >= 2 or len(giv_words) >= 2:
+                forms.append((f"{giv_words[0]} {sur_words[0]}", True))
+        for i, (text, self_ok) in enumerate(forms):
             country = None
-            if countries.get(ent_num) and rng.random() < COUNTRY_GIVEN_SHARE:
+            pool = pools.get(ent_num)
+            if pool and rng.random() < COUNTRY_GIVEN_SHARE:
                 agree = rng.random() < COUNTRY_AGREES_SHARE
-                country = rng.choice(countries[ent_num] if agree else all_countries)
+                country = rng.choice(pool if agree else all_countries)
             qid = f"t{name_id}_{i}"
             queries.append(QueryName(qid, text, qkind, country))
-            origin[qid] = (ent_num, name_id)
+            origin[qid] = (ent_num, name_id, self_ok)
     return queries, origin
 
 
@@ -123,6 +154,7 @@ def train_model(
     seed: int = 1,
     command: str = "reconcile train",
     progress: ProgressFn | None = None,
+    calibrate: CalibrateFn | None = None,
 ) -> TrainResult:
     """Train m and u on a stored snapshot's own variants and write the model and its record.
 
@@ -133,6 +165,8 @@ def train_model(
         seed: seed of the random choices (country assignment, u sampling).
         command: the command line to record.
         progress: told each step as it starts.
+        calibrate: fits the prior on labelled screening results with the trained m and u (the screening
+            layer provides it; see screening.calibrate_prior). Without it the prior is LISTED_SHARE.
 
     Raises:
         NotFound: the snapshot is not stored, or holds no aliases to learn from.
@@ -144,26 +178,22 @@ def train_model(
     queries, origin = _training_mentions(store, snap.snapshot_id, seed)
     keys = load_keys(store, snap.snapshot_id)
     mentions = project_queries(queries, keys, dedupe=False)
+    ents = [origin[q][0] for q in mentions.column("unique_id").to_pylist()]
+    mentions = mentions.set_column(mentions.schema.get_field_index("ent_num"), "ent_num", pa.array(ents, pa.int32()))
     sdn = store.con.sql(load_sql("linkage/sdn_std"), params={"snapshot_id": snap.snapshot_id}).to_arrow_table()
     tf = store.con.sql(load_sql("linkage/tf"), params={"snapshot_id": snap.snapshot_id}).to_arrow_table()
-    by_ent: dict[int, list[int]] = {}
-    for ent_num, name_id in zip(sdn.column("ent_num").to_pylist(), sdn.column("name_id").to_pylist(), strict=True):
-        by_ent.setdefault(ent_num, []).append(name_id)
-    labels = [
-        {"source_dataset_l": "news", "unique_id_l": qid, "source_dataset_r": "ofac_sdn", "unique_id_r": f"n{other}"}
-        for qid, (ent_num, _name_id) in origin.items()
-        for other in by_ent.get(ent_num, [])
-    ]
-    if not labels:
-        raise NotFound(f"snapshot {snap.as_of} has no aliases to learn from; train on 2021-07-07")
 
-    say("estimating u by random sampling")
-    u_settings = _estimate_u(mentions, sdn, tf, origin, snap.entry_count, seed)
-    say("estimating m from labelled variant pairs")
+    say("estimating u by random sampling and by counting blocked non-matches")
+    u_settings, u_notes = _estimate_u(mentions, sdn, tf, origin, snap.entry_count, seed)
+    say("finding each training mention's best variant of its own entry")
     con, db_api = _database({"mentions_std": mentions, "sdn_std": sdn, f"tf_{TF_COLUMN}": tf})
     men_sdf = db_api.register("mentions_std", dataset_display_name="news")
     sdn_sdf = db_api.register("sdn_std", dataset_display_name="ofac_sdn")
-    linker = Linker([men_sdf, sdn_sdf], u_settings, log_level=logging.WARNING)
+    labels = _best_variant_labels(db_api, men_sdf, sdn_sdf, u_settings, origin)
+    if not labels:
+        raise NotFound(f"snapshot {snap.as_of} has no aliases to learn from; train on 2021-07-07")
+    say("estimating m from the labelled best-variant pairs")
+    linker = Linker([men_sdf, sdn_sdf], copy.deepcopy(u_settings), log_level=logging.WARNING)
     linker.table_management.register_term_frequency_lookup(db_api.register(f"tf_{TF_COLUMN}"), TF_COLUMN)
     linker.training.estimate_m_from_pairwise_labels(
         db_api.register(pa.Table.from_pylist(labels), table_name="variant_labels")
@@ -178,6 +208,12 @@ def train_model(
     model_path = out / MODEL_FILE
     record_path = out / "sdn_model.training.md"
     version = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    listed_share, cal_lines = LISTED_SHARE, [f"Not calibrated: `listed_share` is the default {LISTED_SHARE}."]
+    if calibrate is not None:
+        say("calibrating the prior on labelled screening results")
+        provisional = SdnModel(saved, LISTED_SHARE, DEFAULT_THRESHOLD, version, snap.entry_count)
+        cal = calibrate(provisional)
+        listed_share, cal_lines = cal.listed_share, cal.record_lines
     payload = {
         "format": MODEL_FORMAT,
         "version": version,
@@ -186,13 +222,14 @@ def train_model(
             "as_of": snap.as_of.isoformat(),
             "entry_count": snap.entry_count,
         },
-        "prior": {"listed_share": LISTED_SHARE, "per_pair": "listed_share / entry_count of the screened snapshot"},
+        "prior": {"listed_share": listed_share, "per_pair": "listed_share / entry_count of the screened snapshot"},
         "threshold": DEFAULT_THRESHOLD,
         "splink_settings": saved,
     }
     model_path.write_text(json.dumps(payload, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     record_path.write_text(
-        _record_text(snap, len(mentions), len(labels), levels, command, version, seed), encoding="utf-8"
+        _record_text(snap, len(mentions), len(labels), levels, command, version, seed, u_notes, cal_lines),
+        encoding="utf-8",
     )
     return TrainResult(model_path, record_path, snap.snapshot_id, mentions.num_rows, len(labels), levels)
 
@@ -208,16 +245,25 @@ def _database(tables: dict[str, pa.Table]) -> tuple[duckdb.DuckDBPyConnection, D
 
 
 def _estimate_u(
-    mentions: pa.Table, sdn: pa.Table, tf: pa.Table, origin: dict[str, tuple[int, int]], entry_count: int, seed: int
-) -> dict[str, Any]:
-    """U from random pairs that are certainly non-matches: mentions of even entries x names of odd ones.
+    mentions: pa.Table,
+    sdn: pa.Table,
+    tf: pa.Table,
+    origin: dict[str, tuple[int, int, bool]],
+    entry_count: int,
+    seed: int,
+) -> tuple[dict[str, Any], list[str]]:
+    """U from pairs that are certainly non-matches: mentions of even entries x names of odd ones.
 
     Sampling the full product would include each mention's own variant and its siblings, true pairs
-    that make "identical name" look common among non-matches (u inflated ~100-fold on strong levels).
+    that make "identical name" look common among non-matches. Random sampling sees the strong name
+    levels too rarely to measure them (a few in 5 million pairs), so for those levels u is COUNTED:
+    every non-match pair at a strong level shares a rare word and is found by the blocking rules, and
+    the count over all mention x name pairs is the u. Returns the settings and notes for the record.
     """
     even = pa.array([origin[q][0] % 2 == 0 for q in mentions.column("unique_id").to_pylist()])
     odd = pa.array([e % 2 == 1 for e in sdn.column("ent_num").to_pylist()])
-    con, db_api = _database({"mentions_std": mentions.filter(even), "sdn_std": sdn.filter(odd), f"tf_{TF_COLUMN}": tf})
+    men_even, sdn_odd = mentions.filter(even), sdn.filter(odd)
+    con, db_api = _database({"mentions_std": men_even, "sdn_std": sdn_odd, f"tf_{TF_COLUMN}": tf})
     settings = build_settings()
     # Splink needs a prior to run; the one used at screening is set per snapshot (model.py).
     settings.probability_two_random_records_match = LISTED_SHARE / max(entry_count, 1)
@@ -232,8 +278,70 @@ def _estimate_u(
     linker.table_management.register_term_frequency_lookup(db_api.register(f"tf_{TF_COLUMN}"), TF_COLUMN)
     linker.training.estimate_u_using_random_sampling(max_pairs=U_MAX_PAIRS, seed=seed)
     saved: dict[str, Any] = linker.misc.save_model_to_json()
+    preds = linker.inference.predict()
+    total = men_even.num_rows * sdn_odd.num_rows
+    notes = [f"{total:,} non-match pairs (mentions of even x names of odd entries)"]
+    for comp in saved["comparisons"]:
+        col = f"gamma_{comp['output_column_name']}"
+        # col is built from our own comparison names (settings.py), not from input.
+        sql = f"SELECT {col} AS g, count(*) AS n FROM {{this}} GROUP BY 1"  # noqa: S608
+        rows = preds.query_sql(sql).as_record_list()
+        blocked = {int(r["g"]): int(r["n"]) for r in rows}
+        levels = [lv for lv in comp["comparison_levels"] if not lv.get("is_null_level")]
+        for i, lv in enumerate(levels):
+            if lv["sql_condition"] == "ELSE":
+                continue
+            gamma = len(levels) - 1 - i
+            u_rand = lv.get("u_probability")
+            n_rand = (u_rand or 0.0) * U_MAX_PAIRS
+            u_block = blocked.get(gamma, 0) / total
+            if n_rand < U_MIN_SAMPLED:
+                lv["u_probability"] = max(u_block, 1 / total)
+                notes.append(
+                    f"{comp['output_column_name']} / {lv.get('label_for_charts')}: u counted over blocked pairs "
+                    f"({blocked.get(gamma, 0)} pairs; random sampling saw ~{n_rand:.0f})"
+                )
+            else:
+                lv["u_probability"] = max(u_rand, u_block)
     con.close()
-    return saved
+    return saved, notes
+
+
+def _best_variant_labels(
+    db_api: DuckDBAPI,
+    men_sdf: Any,
+    sdn_sdf: Any,
+    settings: dict[str, Any],
+    origin: dict[str, tuple[int, int, bool]],
+) -> list[dict[str, str]]:
+    """One labelled pair per training mention: its best-agreeing variant of its own entry.
+
+    Screening keeps an entry's best name variant (best_per_entry.sql), so the true pairs whose level
+    frequencies make the m-probabilities are those best pairs, not every variant (a mention does not
+    resemble an entry's former name, and need not). The level order decides "best".
+    """
+    s = copy.deepcopy(settings)
+    s["blocking_rules_to_generate_predictions"] = [{"blocking_rule": "l.ent_num = r.ent_num", "sql_dialect": "duckdb"}]
+    linker = Linker([men_sdf, sdn_sdf], s, log_level=logging.WARNING)
+    linker.table_management.register_term_frequency_lookup(db_api.register(f"tf_{TF_COLUMN}"), TF_COLUMN)
+    rows = (
+        linker.inference.predict()
+        .query_sql("SELECT unique_id_l, unique_id_r, gamma_name, match_weight FROM {this}")
+        .as_record_list()
+    )
+    best: dict[str, tuple[int, float, str]] = {}
+    for r in rows:
+        qid = r["unique_id_l"]
+        _ent, name_id, self_ok = origin[qid]
+        if not self_ok and r["unique_id_r"] == f"n{name_id}":
+            continue
+        key = (int(r["gamma_name"]), float(r["match_weight"]), r["unique_id_r"])
+        if qid not in best or key[:2] > best[qid][:2]:
+            best[qid] = key
+    return [
+        {"source_dataset_l": "news", "unique_id_l": q, "source_dataset_r": "ofac_sdn", "unique_id_r": b[2]}
+        for q, b in sorted(best.items())
+    ]
 
 
 def _floor_m(saved: dict[str, Any]) -> None:
@@ -276,7 +384,15 @@ def _git_head() -> str:
 
 
 def _record_text(
-    snap: Any, n_mentions: int, n_labels: int, levels: list[dict[str, Any]], command: str, version: str, seed: int
+    snap: Any,
+    n_mentions: int,
+    n_labels: int,
+    levels: list[dict[str, Any]],
+    command: str,
+    version: str,
+    seed: int,
+    u_notes: list[str],
+    cal_lines: list[str],
 ) -> str:
     lines = [
         "# Training record: reference/sdn_model.json",
@@ -286,24 +402,28 @@ def _record_text(
         "",
         "## Data",
         f"- Snapshot {snap.as_of} (`{snap.snapshot_id[:12]}`), {snap.entry_count} entries: the one set with ALT.CSV.",
-        f"- {n_mentions} training mentions: every name variant (primary, ALT.CSV alias, remarks a.k.a.) written",
-        "  news-style (`Given Surname`), plus first-given + first-surname short forms of double surnames.",
-        f"- {n_labels} labelled true pairs: each mention with every variant of its ent_num, its own included",
-        "  (`estimate_m_from_pairwise_labels`): news most often writes a listed name as listed, so the",
-        "  verbatim pair belongs in the population of true pairs beside the alias and short-form ones.",
-        f"- u: `estimate_u_using_random_sampling(max_pairs={U_MAX_PAIRS:.0e})` over mention x list-name pairs.",
-        f"- Countries: {COUNTRY_GIVEN_SHARE:.0%} of mentions carry one; {COUNTRY_AGREES_SHARE:.0%} of those one of",
-        "  the entry's own (an assumption: the list cannot tell how often news context agrees).",
+        f"- {n_mentions} training mentions, written news-style (`Given Surname`): each entry's primary name as",
+        "  listed; each alias, a.k.a. and f.k.a.; short forms of persons (first given name + first surname).",
+        f"- {n_labels} labelled true pairs: each mention with its BEST-agreeing variant of its own entry",
+        "  (screening keeps an entry's best variant). Aliases are paired only with the entry's other variants",
+        "  (leave-one-out: a spelling the screened list may not carry); primary names and short forms may",
+        "  pair with the variant they came from. m = level frequencies over these pairs",
+        "  (`estimate_m_from_pairwise_labels`).",
+        f"- u: `estimate_u_using_random_sampling(max_pairs={U_MAX_PAIRS:.0e})` over certain non-matches",
+        "  (mentions of even ent_nums x names of odd ones); levels sampled fewer than",
+        f"  {U_MIN_SAMPLED} times get u counted exhaustively over blocked pairs instead:",
+        *[f"  - {n}" for n in u_notes],
+        f"- Countries (ISO-2 on both sides): {COUNTRY_GIVEN_SHARE:.0%} of mentions carry one;",
+        f"  {COUNTRY_AGREES_SHARE:.0%} of those one of the entry's own or program countries, the rest a random",
+        "  one (an assumption: the list cannot tell how often news context agrees).",
         f"- m below {MIN_M} is floored to {MIN_M} (a level never seen among true pairs is still possible).",
+        "- Word information: log2(N / names holding the word) in the screened snapshot; levels split at",
+        f"  {RARE_BITS} and {MID_BITS} bits of the shorter name (settings.py).",
         "",
-        "## Prior and why",
-        f"- `listed_share` = {LISTED_SHARE}: before any name evidence, a screened name is taken to be as likely",
-        "  listed as not. Names reach screening because they appear in sanctions-related news; the labelled",
-        "  evaluation sets hold mostly listed names, ordinary news far fewer. 0.5 is the neutral choice",
-        "  between them: it neither presumes guilt nor buries a real hit, and it is stated here so the",
-        "  probability can be read as `P(same party | name evidence, 1:1 prior odds of being listed)`.",
-        "- Per (query, list name) pair: `listed_share / entry_count` of the snapshot screened (model.py),",
-        "  because a listed name matches one entry among entry_count. A larger list lowers it.",
+        "## Prior, calibration and threshold",
+        "- The per-pair prior is `listed_share / entry_count` of the snapshot screened (model.py): a listed name",
+        "  matches one entry among entry_count, so a larger list lowers it.",
+        *cal_lines,
         "",
         "## Trained levels (log2 Bayes factor = match weight before TF adjustment)",
         "| comparison | level | m | u | weight |",
@@ -317,8 +437,8 @@ def _record_text(
     lines += [
         "",
         "## Metrics",
-        "Measured by `python bench/screen.py` on ../shared/eval/dev_names.csv against 2024-05-03; see the",
-        "benchmark output (the figures depend on the screened snapshot, not on this training run).",
+        "Measured by `python bench/screen.py` on ../shared/eval/dev_names.csv against 2024-05-03 (it prints",
+        "the per-category table, blocking recall and the reliability table); see the benchmark output.",
         "",
     ]
     return "\n".join(lines)

@@ -16,7 +16,9 @@ CREATE TABLE sdn_names_std (
     tokens       VARCHAR[],
     phonetic     VARCHAR[],                -- distinct phonetic codes of the tokens, sorted
     key_token    VARCHAR,                  -- surname (persons) or rarest word: the TF column
-    countries    VARCHAR[],                -- nationality, citizenship, address countries (NULL: none)
+    name_bits    DOUBLE,                   -- information of the name's words in the snapshot, in bits
+    countries    VARCHAR[],                -- ISO-2 of nationality, citizenship, addresses (NULL: none)
+    program_countries VARCHAR[],           -- ISO-2 of the countries its programs name (NULL: none)
     block_keys   VARCHAR[],                -- rare words, sounds and word pairs (see settings.blocking_rules)
     PRIMARY KEY (snapshot_id, name_id)
 );
@@ -30,7 +32,8 @@ CREATE TABLE linkage_keys (
     PRIMARY KEY (snapshot_id, key)
 );
 
--- Term frequencies of key_token over the snapshot's name variants (Splink's tf_key_token lookup).
+-- Term frequencies of words over the snapshot's name variants: the share of names holding the word
+-- (Splink's tf_key_token lookup).
 CREATE TABLE linkage_tf (
     snapshot_id   VARCHAR NOT NULL,
     key_token     VARCHAR NOT NULL,

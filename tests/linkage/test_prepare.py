@@ -1,5 +1,3 @@
-from pathlib import Path
-
 import pytest
 
 from reconcile.linkage.prepare import (
@@ -11,19 +9,11 @@ from reconcile.linkage.prepare import (
     prepare_snapshot,
     project_queries,
 )
-from reconcile.snapshots.ingest import add_snapshot
-from reconcile.store import open_store
 
 
-@pytest.fixture(scope="module")
-def snap_store(tmp_path_factory, snapshots_dir: Path):
-    path = tmp_path_factory.mktemp("prep") / "s.duckdb"
-    with open_store(path) as s:
-        res = add_snapshot(s, str(snapshots_dir / "2024-05-03"))
-        ensure_prepared(s, res.snapshot_id)
-    s = open_store(path)
-    yield s, res.snapshot_id
-    s.close()
+@pytest.fixture
+def snap_store(linkage_store):
+    return linkage_store
 
 
 def test_same_name_in_many_rows_is_one_record():
@@ -72,3 +62,25 @@ def test_prepare_is_idempotent(snap_store):
     prepare_snapshot(store, sid)
     after = store.query("SELECT count(*) FROM linkage_tf WHERE snapshot_id = $s", {"s": sid})[0][0]
     assert before == after > 1000
+
+
+def test_countries_are_iso_codes_on_both_sides(snap_store):
+    store, sid = snap_store
+    row = store.query(
+        "SELECT countries, program_countries, name_bits FROM sdn_names_std "
+        "WHERE snapshot_id = $s AND name_raw = 'MADURO MOROS, Nicolas'",
+        {"s": sid},
+    )[0]
+    assert "VE" in row[0] and "VE" in row[1] and row[2] > 15
+    q = project_queries([QueryName("1", "Nicolas Maduro", "person", "Venezuela")], load_keys(store, sid))
+    assert q.to_pylist()[0]["countries"] == ["VE"] == q.to_pylist()[0]["program_countries"]
+
+
+def test_generic_words_carry_less_information_than_rare_names(snap_store):
+    store, sid = snap_store
+    keys = load_keys(store, sid)
+    recs = project_queries(
+        [QueryName("1", "State Department", "organization"), QueryName("2", "Nicolas Maduro", "person")], keys
+    ).to_pylist()
+    bits = {r["query_id"]: r["name_bits"] for r in recs}
+    assert bits["1"] < bits["2"] - 3

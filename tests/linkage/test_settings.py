@@ -12,7 +12,7 @@ def test_name_is_one_composite_comparison_strongest_level_first():
     assert names.count("name") == 1 and "entity_kind" in names and "country" in names
     levels = _levels(s, "name")
     assert levels[0].get("is_null_level")
-    assert levels[1]["sql_condition"].endswith('"full_norm_r"') or "full_norm_r" in levels[1]["sql_condition"]
+    assert "sorted_key_r" in levels[1]["sql_condition"] and "name_bits" in levels[1]["sql_condition"]
     assert levels[-1]["sql_condition"] == "ELSE"
     # term frequency on the key word where it takes part, with the exact level Splink requires
     assert any(lv.get("tf_adjustment_column") == TF_COLUMN for lv in levels)
@@ -23,10 +23,24 @@ def test_same_definition_renders_for_spark():
     duck = build_settings().create_settings_dict("duckdb")
     spark = build_settings().create_settings_dict("spark")
     assert len(_levels(duck, "name")) == len(_levels(spark, "name"))
-    cover_duck = _levels(duck, "name")[4]["sql_condition"]
-    cover_spark = _levels(spark, "name")[4]["sql_condition"]
-    assert "jaro_winkler_similarity" in cover_duck and "lambda x" in cover_duck
-    assert "jaro_winkler(" in cover_spark and "exists(" in cover_spark
+    fuzzy = next(i for i, lv in enumerate(_levels(duck, "name")) if "jaro_winkler_similarity(x" in lv["sql_condition"])
+    cover_duck = _levels(duck, "name")[fuzzy]["sql_condition"]
+    cover_spark = _levels(spark, "name")[fuzzy]["sql_condition"]
+    assert "lambda x" in cover_duck and "CASE WHEN" in cover_duck
+    assert "jaro_winkler(" in cover_spark and "exists(" in cover_spark and "array_intersect" in cover_spark
+
+
+def test_covering_levels_are_split_by_word_information():
+    levels = _levels(build_settings().create_settings_dict("duckdb"), "name")
+    rare = [lv for lv in levels if "least(name_bits_l, name_bits_r)" in lv["sql_condition"]]
+    assert len(rare) >= 3  # same words, covering and spelt-differently levels each have a rare variant
+
+
+def test_country_compares_own_countries_before_program_countries():
+    levels = _levels(build_settings().create_settings_dict("duckdb"), "country")
+    assert levels[0].get("is_null_level") and "program_countries_r IS NULL" in levels[0]["sql_condition"]
+    assert "countries_l" in levels[1]["sql_condition"] and "program_countries" not in levels[1]["sql_condition"]
+    assert "program_countries_l" in levels[2]["sql_condition"]
 
 
 def test_blocking_explodes_rare_keys_and_matches_sorted_names():
