@@ -172,7 +172,7 @@ def _changed_entries(store: Store, old_id: str | None, new_id: str) -> list[int]
 
 def _queries(store: Store, *, covered: bool) -> list[QueryName]:
     """Distinct names to screen, one per name key: of new mentions, or of those earlier runs covered."""
-    return [QueryName(query_id=r[0], query_name=r[1], entity_kind=r[2], country=r[3])
+    return [QueryName(query_id=r[0], query_name=r[1], entity_kind=r[2], more_countries=tuple(r[3]))
             for r in store.query(load_sql("runs/names_to_screen"), {"covered": covered})]
 
 

@@ -27,12 +27,10 @@ from reconcile.linkage.prepare import (
     QueryName,
     ensure_prepared,
     load_keys,
-    normalize_country,
     project_queries,
-    query_key,
+    query_uid,
 )
 from reconcile.linkage.train import Calibration
-from reconcile.normalize import normalize_name
 from reconcile.snapshots.catalog import SnapshotRef, resolve_snapshot, snapshot_in_force
 from reconcile.store import Store, load_sql
 
@@ -172,7 +170,7 @@ def screen_names(
         by_uid.setdefault(row["unique_id_l"], []).append(row)
     out: list[dict[str, Any]] = []
     for q in queries:
-        uid = _uid(q)
+        uid = query_uid(q)
         for row in by_uid.get(uid, []):
             sdn_name, sdn_type, programs = entries[row["ent_num_r"]]
             out.append(
@@ -197,12 +195,6 @@ def screen_names(
                     for st in waterfall(row, labels)[:-1]
                 ]
     return ScreenResult(out, snap, cut, total)
-
-
-def _uid(q: QueryName) -> str:
-    # The same key project_queries gave the record (normalization is cached per raw name).
-    n = normalize_name(q.query_name, kind=q.entity_kind or None, convention="news")
-    return query_key(n.full_norm, q.entity_kind or None, normalize_country(q.country))
 
 
 def _best_per_entry(scorer: Scorer, preds: pa.Table, top: int | None, cut: float) -> list[dict[str, Any]]:

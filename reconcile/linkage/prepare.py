@@ -93,6 +93,14 @@ class QueryName:
     query_name: str
     entity_kind: str | None = None
     country: str | None = None
+    #: More countries from the name's context (a mention named in several sentences of several articles);
+    #: the country comparison agrees when any of them is one of the entry's.
+    more_countries: tuple[str, ...] = ()
+
+    def country_codes(self) -> list[str]:
+        """Distinct ISO-2 codes of every country given, in order; unknown spellings are dropped."""
+        codes = (normalize_country(c) for c in (self.country, *self.more_countries))
+        return list(dict.fromkeys(c for c in codes if c))
 
 
 @dataclass(frozen=True)
@@ -244,13 +252,13 @@ def project_sdn_rows(
 def _query_record(q: QueryName, keys: SnapshotKeys, uid: str | None) -> tuple[str, dict[str, Any]]:
     kind = q.entity_kind or None
     n = normalize_name(q.query_name, kind=kind, convention="news")
-    country = normalize_country(q.country)
-    uid = uid or query_key(n.full_norm, kind, country)
+    codes = q.country_codes()
+    uid = uid or query_uid(q)
     df = keys.df
     block = [k for k in _all_keys(n) if _usable(k, df.get(k, 0))]
     # The mention's country is compared with the entry's own countries and, more weakly, with the
     # countries its programs name: the same code goes in both columns.
-    cs = [country] if country else None
+    cs = codes or None
     rec = _record(
         n,
         unique_id=uid,
@@ -272,9 +280,9 @@ PARALLEL_MIN_NAMES = 20_000
 def _project_chunk(args: tuple[Sequence[QueryName], SnapshotKeys, bool]) -> list[tuple[str, dict[str, Any]]]:
     queries, keys, dedupe = args
     out = []
-    seen_raw: set[tuple[str, str | None, str | None]] = set()
+    seen_raw: set[tuple[str, str | None, str | None, tuple[str, ...]]] = set()
     for q in queries:
-        raw_key = (q.query_name, q.entity_kind or None, q.country or None)
+        raw_key = (q.query_name, q.entity_kind or None, q.country or None, q.more_countries)
         if dedupe and raw_key in seen_raw:
             continue
         seen_raw.add(raw_key)
@@ -309,6 +317,12 @@ def project_queries(queries: Sequence[QueryName], keys: SnapshotKeys, *, dedupe:
 def query_key(full_norm: str, kind: str | None, country: str | None) -> str:
     """The identity of a query for linking: its normalized name with the context that changes scores."""
     return f"{full_norm}\x1f{kind or ''}\x1f{country or ''}"
+
+
+def query_uid(q: QueryName) -> str:
+    """The record id a query is linked under (normalization is cached, so this is cheap to repeat)."""
+    n = normalize_name(q.query_name, kind=q.entity_kind or None, convention="news")
+    return query_key(n.full_norm, q.entity_kind or None, "|".join(sorted(q.country_codes())) or None)
 
 
 def prepare_snapshot(store: Store, snapshot_id: str) -> int:
