@@ -173,16 +173,35 @@ def _context(report: RunReport) -> dict[str, Any]:
 
 
 def _match_rows(table: pa.Table) -> list[SimpleNamespace]:
-    """Matches strongest first (probability, then weight), each with its highlighted sentence and chart."""
+    """One card per match (name key and entry), strongest first, listing every mention that carries the name.
+
+    The matches table has a row per mention; an analyst decides per name and entry (review memory is keyed
+    the same way), so eleven "Maduro" mentions are one decision with eleven sentences of context.
+    """
     rows: list[dict[str, Any]] = table.select(list(_REQUIRED["matches"])).to_pylist()
     rows.sort(
         key=lambda r: (-(r["match_probability"] or 0.0), -(r["match_weight"] or 0.0), r["match_id"] or "")
     )
-    for i, r in enumerate(rows, 1):
+    cards: dict[tuple[Any, Any], dict[str, Any]] = {}
+    for r in rows:
+        key = (r["match_id"], r["ent_num"])
+        context = {
+            "surface": r["surface"],
+            "article_title": r["article_title"],
+            "article_source": r["article_source"],
+            "sentence_html": highlight(r["sentence"], (r["surface"], r["canonical_name"])),
+        }
+        if key in cards:
+            cards[key]["mentions"].append(SimpleNamespace(**context))
+            continue
+        r["mentions"] = [SimpleNamespace(**context)]
+        r["name"] = r["canonical_name"] or r["surface"]
+        cards[key] = r
+    out = list(cards.values())
+    for i, r in enumerate(out, 1):
         r["n"] = i
         r["anchor"] = f"m{i}"
         r["band"] = r["band"] or band_for(r["match_probability"] or 0.0)
-        r["sentence_html"] = highlight(r["sentence"], (r["surface"], r["canonical_name"]))
         steps = [
             Contribution(
                 str(c.get("comparison") or ""), str(c.get("label") or ""), float(c.get("weight") or 0.0)
@@ -191,7 +210,7 @@ def _match_rows(table: pa.Table) -> list[SimpleNamespace]:
         ]
         r["chart"] = contribution_chart(steps, r["match_weight"])
         r["status_class"] = re.sub(r"[^a-z]+", "-", (r["review_status"] or "new").lower()).strip("-")
-    return _records(rows)
+    return _records(out)
 
 
 def _unmatched_rows(table: pa.Table) -> list[SimpleNamespace]:

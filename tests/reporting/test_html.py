@@ -108,6 +108,7 @@ def test_matches_come_strongest_first_whatever_the_input_order(make: SimpleNames
     possible = make.match(
         match_id="m-p",
         surface="Hugo Carvajal",
+        canonical_name="Hugo Carvajal",
         sdn_name="CARVAJAL BARRIOS, Hugo Armando",
         ent_num=11186,
         match_probability=0.7,
@@ -120,6 +121,16 @@ def test_matches_come_strongest_first_whatever_the_input_order(make: SimpleNames
         ("possible", "2", "Hugo Carvajal"),
         ("weak", "3", "Pedro Carvajal"),
     ]
+
+
+def test_mentions_of_one_name_and_entry_share_one_card(make: SimpleNamespace, tmp_path: Path) -> None:
+    first = make.match(surface="Nicolas Maduro", sentence="Treasury sanctioned Nicolas Maduro on Friday.")
+    again = make.match(surface="Maduro", mention_id="x:2", sentence="Maduro's forces answered with force.")
+    html, _ = render(make.report(matches=[first, again]), tmp_path)
+    assert html.count('<article class="match') == 1
+    assert "(2 mentions)" in html
+    assert "Treasury sanctioned <mark>Nicolas Maduro</mark> on Friday." in html
+    assert "<mark>Maduro</mark>&#x27;s forces answered" in html
 
 
 def test_match_card_shows_mention_entry_scores_and_explanation(run_report: RunReport, tmp_path: Path) -> None:
