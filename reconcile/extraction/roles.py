@@ -18,7 +18,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from reconcile.reference import country_terms, courtesy_titles, role_kinship, role_modifiers, role_positions
+from reconcile.extraction.words import country_words
+from reconcile.reference import courtesy_titles, role_kinship, role_modifiers, role_positions
 
 _WORD = re.compile(r"[\w][\w'.-]*")
 _DETERMINERS = frozenset("a an the his her its their our one two three four five six seven eight nine ten".split())
@@ -33,11 +34,6 @@ _CLAUSE_STOP = re.compile(
 @cache
 def _heads() -> frozenset[str]:
     return role_positions() | role_kinship()
-
-
-@cache
-def _demonyms() -> frozenset[str]:
-    return frozenset(term for term, _ in country_terms())
 
 
 def _is_head(word: str, *, kinship: bool = True) -> bool:
@@ -67,7 +63,7 @@ def prenominal_role(flat: str, name_start: int, sentence_start: int) -> str | No
         lw = w.lower()
         if lw.endswith("'s") or lw in _DETERMINERS:
             break
-        if lw in role_modifiers() or _is_head(w) or w in _demonyms() or (w[0].isupper() and i > 0):
+        if lw in role_modifiers() or _is_head(w) or w in country_words() or (w[0].isupper() and i > 0):
             first = i
             continue
         if lw == "of" and i > 0 and _is_head(words[i - 1].group()):
@@ -99,7 +95,9 @@ def _role_phrase(flat: str, start: int, end: int) -> tuple[int, int] | None:
     if not words:
         return None
     first = words[0].group().lower()
-    if not (first in _DETERMINERS or first in role_modifiers() or _is_head(first) or words[0].group() in _demonyms()):
+    if not (
+        first in _DETERMINERS or first in role_modifiers() or _is_head(first) or words[0].group() in country_words()
+    ):
         return None
     # find the head within the first few words
     for w in words[:7]:

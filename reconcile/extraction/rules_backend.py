@@ -16,48 +16,25 @@ from functools import cache
 
 from reconcile.extraction.base import Document, Span
 from reconcile.extraction.context import flatten, split_sentences
-from reconcile.reference import (
-    country_terms,
-    courtesy_titles,
-    legal_forms,
-    org_cues,
-    org_words,
-    particles,
-    role_kinship,
-    role_modifiers,
-    role_positions,
-)
+from reconcile.extraction.words import SENTENCE_WORDS, country_words, role_words
+from reconcile.reference import legal_forms, org_cues, org_words, particles
 
 _CAP = r"(?:[A-Z][^\W\d]*(?:['-][^\W\d]+)*(?:\.[A-Z][^\W\d]*)*\.?(?![\w-])|[A-Z]\.(?:[A-Z]\.)+)"
 _JOIN = r"(?:de|del|la|las|los|da|do|dos|di|van|von|der|bin|ibn|al|el|of|of the|and|&|for|y)"
 _RUN = re.compile(rf"{_CAP}(?:\s(?:{_JOIN}\s)?{_CAP})*")
-_NOT_START = frozenset(
-    "a an and as at but by for from he her his i if in it its no not of on or our she so that the their then there"
-    " these they this those to we when where which while who with you today yesterday however also additionally"
-    " moreover meanwhile furthermore related according under since after before monday tuesday wednesday"
-    " thursday friday saturday sunday january february march april may june july august september october"
-    " november december washington".split()
-)
-
-
-@cache
-def _titles() -> frozenset[str]:
-    return role_positions() | role_kinship() | courtesy_titles() | role_modifiers()
+#: Words dropped from the front of a capitalised run: sentence openers, days and months, plus "washington"
+#: (the dateline and shorthand for the US government that opens many press-release sentences).
+_NOT_START = SENTENCE_WORDS | frozenset({"washington"})
 
 
 @cache
 def _TITLE_BEFORE() -> re.Pattern[str]:  # noqa: N802 - a cached constant
-    return re.compile(r"\b(?:" + "|".join(re.escape(t) for t in sorted(_titles())) + r")\.?\s$", re.I)
+    return re.compile(r"\b(?:" + "|".join(re.escape(t) for t in sorted(role_words())) + r")\.?\s$", re.I)
 
 
 @cache
 def _org_markers() -> frozenset[str]:
     return org_words() | org_cues() | frozenset(t for phrase in legal_forms() for t in phrase if len(phrase) == 1)
-
-
-@cache
-def _places() -> frozenset[str]:
-    return frozenset(term for term, _ in country_terms())
 
 
 @cache
@@ -75,7 +52,7 @@ def classify_span(text: str, preceded_by_title: bool) -> str:
     """OntoNotes-style label for a capitalised run (PERSON, ORG, GPE or MISC)."""
     words = text.replace(".", " ").split()
     lower = [w.lower().strip(",'") for w in words]
-    if text in _places():
+    if text in country_words():
         return "GPE"
     if any(w in _org_markers() for w in lower) or (" of " in f" {text} " and len(words) > 2):
         return "ORG"
@@ -136,7 +113,9 @@ class RulesProposer:
                 self._spans_of_run(flat, a + words[i + 1].start(), b, starts, offset) if i + 1 < len(words) else []
             )
         # a title inside the run ends it: "Treasury Secretary Steven Mnuchin" -> "Steven Mnuchin"
-        titles = [i for i, w in enumerate(lower[:-1]) if w in _titles() or (w[-1:] == "s" and w[:-1] in _titles())]
+        titles = [
+            i for i, w in enumerate(lower[:-1]) if w in role_words() or (w[-1:] == "s" and w[:-1] in role_words())
+        ]
         if titles and not any(w in _org_markers() for w in lower[titles[-1] + 1 :]):
             if titles[-1] + 1 < len(words):
                 words = words[titles[-1] + 1 :]
@@ -159,7 +138,7 @@ class RulesProposer:
                 k += 1
                 continue
             rest = [x.group().lower().rstrip(".,") for x in words[k + 1 :]]
-            if w in _titles() and rest and not any(x in _org_markers() for x in rest):
+            if w in role_words() and rest and not any(x in _org_markers() for x in rest):
                 titled = True
                 k += 1
                 continue
