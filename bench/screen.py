@@ -8,7 +8,8 @@ Prints, for our model and for the baseline:
   parts and Cyrillic transliteration, plus non-listed names made by crossing given names and surnames
   of different entries): names/s, peak RSS, recall on the perturbed names, alert rate on the others.
 
-Usage: python bench/screen.py [--n 100000] [--seed 7] [--store PATH] [--baseline-sample 10000]
+Usage: python bench/screen.py [--n 100000] [--seed 7] [--store PATH] [--baseline-sample 10000] [--model JSON]
+       [--thresholds 0.2,0.5]   (--n 0: dev set only)
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ import pyarrow.parquet as pq
 
 from reconcile.config import shared_dir
 from reconcile.linkage.model import load_model
-from reconcile.linkage.prepare import QueryName, load_keys, project_queries
+from reconcile.linkage.prepare import QueryName, load_keys, project_queries, query_uid
 from reconcile.screening import (
     open_scorer,
     read_labelled_names,
@@ -192,15 +193,17 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--store", type=Path, default=None)
     ap.add_argument("--baseline-sample", type=int, default=10_000)
+    ap.add_argument("--model", type=Path, default=None, help="model JSON (default reference/sdn_model.json)")
+    ap.add_argument("--thresholds", default="", help="extra comma-separated thresholds for the dev table")
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="bench_screen_"))
     store = open_store(args.store or tmp / "bench.duckdb")
     t0 = time.perf_counter()
     add_snapshot(store, str(shared_dir() / "ofac" / "snapshots" / SNAPSHOT))
     snap = resolve(store, None)
-    open_scorer(store, snap).close()  # prepares the snapshot (part of `snapshot add` in production)
+    model = load_model(args.model)
+    open_scorer(store, snap, model).close()  # prepares the snapshot (part of `snapshot add` in production)
     print(f"store + prepare {SNAPSHOT}: {time.perf_counter() - t0:.1f}s")
-    model = load_model()
     thr = model.threshold
 
     # ---- dev set --------------------------------------------------------------------------
@@ -208,7 +211,8 @@ def main() -> None:
     dev = list(csv.DictReader(dev_csv.open(encoding="utf-8")))
     queries = [QueryName(r["query_id"], r["query_name"], r["entity_kind"] or None) for r in dev]
     t0 = time.perf_counter()
-    res = screen_names(store, queries, top=None, model=model)
+    extras = [float(x) for x in args.thresholds.split(",") if x]
+    res = screen_names(store, queries, threshold=min([thr, *extras]), top=None, model=model)
     dt = time.perf_counter() - t0
     out = tmp / "dev_results.parquet"
     pq.write_table(
@@ -223,6 +227,8 @@ def main() -> None:
     )
     print(f"\n== ours: dev_names ({len(dev)} names, {dt:.1f}s, threshold {thr}) ==")
     print(score_table(dev_csv, out, thr))
+    for extra in extras:
+        print(score_table(dev_csv, out, extra))
     # calibration: every candidate above the review floor, predicted p against right/wrong
     labelled = read_labelled_names(dev_csv)
     cands = scored_candidates(store, labelled, snap, model)
@@ -237,12 +243,10 @@ def main() -> None:
     for uid, ent in zip(preds.column("unique_id_l").to_pylist(), preds.column("ent_num_r").to_pylist(), strict=True):
         cand.setdefault(uid, set()).add(ent)
     uid_of = dict(zip(recs.column("query_id").to_pylist(), recs.column("unique_id").to_pylist(), strict=True))
-    from reconcile.screening import _uid
-
     per_cat: dict[str, list[int]] = {}
     for r, q in zip(dev, queries, strict=True):
         if r["expected_ent_num"]:
-            found = int(r["expected_ent_num"]) in cand.get(_uid(q), set())
+            found = int(r["expected_ent_num"]) in cand.get(query_uid(q), set())
             per_cat.setdefault(r["category"], []).append(int(found))
     del uid_of
     print(f"blocked pairs: {preds.num_rows} ({preds.num_rows / max(recs.num_rows, 1):.1f} per distinct name)")
@@ -268,6 +272,8 @@ def main() -> None:
     print(score_table(dev_csv, out_b, 0.5))
 
     # ---- 100k generated names ---------------------------------------------------------------
+    if args.n <= 0:
+        return
     gen = make_names(store, snap.snapshot_id, args.n, args.seed)
     gq = [QueryName(q, n, k) for q, n, k, _ in gen]
     rss0 = rss_mb()

@@ -26,6 +26,8 @@ from reconcile.store import Store, load_sql
 
 __all__ = [
     "MAX_KEY_NAMES",
+    "GENERIC_WORD_BITS",
+    "MAX_FALLBACK_KEY_NAMES",
     "MAX_SINGLE_KEY_NAMES",
     "PREPARE_VERSION",
     "STD_SCHEMA",
@@ -40,7 +42,7 @@ __all__ = [
 ]
 
 #: Bump when the projection changes: stored snapshots are then re-prepared lazily on next use.
-PREPARE_VERSION = 5
+PREPARE_VERSION = 6
 
 #: A blocking key carried by more list names than this is too common to find candidates by itself
 #: ("t:ali", "t:company"); word pairs then do the work ("tt:ali|hassan"). 40 keeps blocking recall on
@@ -51,6 +53,18 @@ MAX_KEY_NAMES = 40
 #: commoner one only blocks as part of a word pair. A pair sharing one commonish word and nothing else
 #: cannot reach an alert, and such pairs were four in five of all scored pairs.
 MAX_SINGLE_KEY_NAMES = 8
+
+#: A query none of whose single words or sounds is that rare still blocks on its rarest single key when
+#: at most this many list names hold it ("Shabbiha" for SHABIHA, whose sound nine list names share):
+#: a one-word query or a misspelt pair has no usable word pair to fall back on. The list side therefore
+#: carries single keys up to this count; only such queries pay for them.
+MAX_FALLBACK_KEY_NAMES = 40
+
+#: Information (bits) a generic organisation word ("department", "ministry", "bank": reference/org_words.yml
+#: and the organisation cues of legal_forms.yml) counts for at most, however few list names hold it: such
+#: words say what kind of body a name is, not which one ("State Department" is not the Belarusian
+#: "Department ... of the State Control Committee"). Persons' words are never generic.
+GENERIC_WORD_BITS = 2.0
 
 #: Names longer than this many words only contribute their first words to word-pair keys (cost bound).
 _MAX_PAIR_TOKENS = 8
@@ -71,6 +85,7 @@ STD_SCHEMA = pa.schema(
         ("phonetic", pa.list_(pa.string())),
         ("key_token", pa.string()),
         ("name_bits", pa.float64()),
+        ("phonetic_bits", pa.list_(pa.float64())),
         ("countries", pa.list_(pa.string())),
         ("program_countries", pa.list_(pa.string())),
         ("block_keys", pa.list_(pa.string())),
@@ -122,6 +137,15 @@ class SnapshotKeys:
         """A key that exists in the list and is rare enough to block on."""
         return _usable(key, self.df.get(key, 0))
 
+    def query_keys(self, keys: Iterable[str]) -> list[str]:
+        """The blocking keys a query emits: its usable keys, else its rarest single key if not too common."""
+        df = self.df
+        usable = [k for k in keys if _usable(k, df.get(k, 0))]
+        if any(k[1] == ":" for k in usable):
+            return usable
+        singles = [(df.get(k, 0), k) for k in keys if k[1] == ":" and 0 < df.get(k, 0) <= MAX_FALLBACK_KEY_NAMES]
+        return usable + [min(singles)[1]] if singles else usable
+
     def bits(self, token: str, code: str) -> float:
         """Information of one word in bits: the surprise of a list name holding it or a word that sounds like it.
 
@@ -134,9 +158,15 @@ class SnapshotKeys:
         return math.log2(max(n / df, 1.0))
 
 
-def _usable(key: str, df: int) -> bool:
-    cap = MAX_KEY_NAMES if key[1] != ":" else MAX_SINGLE_KEY_NAMES  # "tt:"/"pp:" pairs vs "t:"/"p:" singles
+def _usable(key: str, df: int, single_cap: int = MAX_SINGLE_KEY_NAMES) -> bool:
+    cap = MAX_KEY_NAMES if key[1] != ":" else single_cap  # "tt:"/"pp:" pairs vs "t:"/"p:" singles
     return 0 < df <= cap
+
+
+def _generic_words() -> frozenset[str]:
+    from reconcile.reference import org_cues, org_words
+
+    return org_words() | org_cues()
 
 
 def normalize_country(value: str | None) -> str | None:
@@ -190,6 +220,14 @@ def _record(
     )
     pairs = list(dict.fromkeys(pairs))  # a repeated word is one piece of evidence
     words = [t for t, _ in pairs]
+    generic = _generic_words() if kind != "person" else frozenset()
+    bits = [min(keys.bits(t, c), GENERIC_WORD_BITS) if t in generic else keys.bits(t, c) for t, c in pairs]
+    # Per sound, the information of the most informative word carrying it (levels sum the shared ones).
+    code_bits: dict[str, float] = {}
+    for (_t, c), b in zip(pairs, bits, strict=True):
+        if c:
+            code_bits[c] = max(code_bits.get(c, 0.0), b)
+    codes = sorted(code_bits)
     return {
         "unique_id": unique_id,
         "query_id": query_id,
@@ -200,9 +238,10 @@ def _record(
         "full_norm": n.full_norm or None,
         "sorted_key": n.sorted_key or None,
         "tokens": words,
-        "phonetic": sorted({c for _, c in pairs if c}),
+        "phonetic": codes,
         "key_token": _key_token(n, words, keys.token_df),
-        "name_bits": round(sum(keys.bits(t, c) for t, c in pairs), 3),
+        "name_bits": round(sum(bits), 3),
+        "phonetic_bits": [round(code_bits[c], 3) for c in codes],
         "countries": sorted(set(countries)) if countries else None,
         "program_countries": sorted(set(program_countries)) if program_countries else None,
         "block_keys": sorted(block_keys),
@@ -239,7 +278,7 @@ def project_sdn_rows(
                 name_raw=row["name_raw"],
                 kind=kind,
                 keys=snap_keys,
-                block_keys=[k for k in keys if _usable(k, df[k])],
+                block_keys=[k for k in keys if _usable(k, df[k], MAX_FALLBACK_KEY_NAMES)],
                 countries=countries.get(row["ent_num"]),
                 program_countries=program_country_codes(row.get("programs") or ()),
                 ent_num=row["ent_num"],
@@ -254,8 +293,7 @@ def _query_record(q: QueryName, keys: SnapshotKeys, uid: str | None) -> tuple[st
     n = normalize_name(q.query_name, kind=kind, convention="news")
     codes = q.country_codes()
     uid = uid or query_uid(q)
-    df = keys.df
-    block = [k for k in _all_keys(n) if _usable(k, df.get(k, 0))]
+    block = keys.query_keys(_all_keys(n))
     # The mention's country is compared with the entry's own countries and, more weakly, with the
     # countries its programs name: the same code goes in both columns.
     cs = codes or None

@@ -32,6 +32,7 @@ __all__ = [
     "GuardedFuzzyCoverLevel",
     "SetCoverLevel",
     "SetOverlapLevel",
+    "SharedInformationLevel",
     "FuzzyTokenOverlapLevel",
     "blocking_rules",
     "build_settings",
@@ -175,6 +176,41 @@ class GuardedFuzzyCoverLevel(FuzzyTokenCoverLevel):
         return f"(CASE WHEN {least} >= 2 AND {shared} >= {least} - 1 THEN {inner} ELSE false END)"
 
 
+class SharedInformationLevel(_TokenLevel):
+    """At least two sounds are shared and the words carrying them are, together, at least `bits` rare.
+
+    Token-set agreement weighted by rarity: "Lydia Mihaulauna Yermoshina" and YARMOSHINA, Lidziya
+    Mihaulauna share two rare sounds although the given names are spelt apart, while "Harakat ul-Ansar"
+    and HARAKAT UL-MUJAHIDEEN share only common ones. The information is the query side's (left) share of
+    `phonetic_bits` (prepare.py), each sound counted once.
+    """
+
+    def __init__(self, bits: float) -> None:
+        super().__init__("phonetic", 1.0)
+        self.bits = bits
+
+    def create_sql(self, sql_dialect: SplinkDialect) -> str:  # noqa: D102
+        return f"({_shared(sql_dialect, 'phonetic')} >= 2 AND {_shared_bits(sql_dialect)} >= {self.bits})"
+
+    def create_label_for_charts(self) -> str:  # noqa: D102
+        return f"2+ sounds shared, together >= {self.bits} bits"
+
+
+def _shared_bits(sql_dialect: SplinkDialect) -> str:
+    # Sum of phonetic_bits_l over the left sounds the right side also holds.
+    if sql_dialect.sql_dialect_str == "duckdb":
+        return (
+            "list_sum(list_transform(list_zip(phonetic_l, phonetic_bits_l), lambda p: "
+            "CASE WHEN list_contains(phonetic_r, p[1]) THEN p[2] ELSE 0.0 END))"
+        )
+    if sql_dialect.sql_dialect_str == "spark":
+        return (
+            "aggregate(zip_with(phonetic_l, phonetic_bits_l, (c, b) -> "
+            "IF(array_contains(phonetic_r, c), b, 0D)), 0D, (acc, x) -> acc + x)"
+        )
+    raise NotImplementedError(f"set levels have no SQL for dialect {sql_dialect.sql_dialect_str}")
+
+
 def _shared(sql_dialect: SplinkDialect, col: str) -> str:
     # Number of distinct elements both sides hold (prepare.py keeps tokens and sounds distinct).
     if sql_dialect.sql_dialect_str == "duckdb":
@@ -205,6 +241,10 @@ def name_comparison() -> cl.CustomComparison:
     and the partial levels are scaled by the frequency of the key word (term-frequency adjustment on
     TF_COLUMN). Cheap array levels come first and the Jaro-Winkler token level is tried only for pairs
     that already share a sound, so most pairs never reach it.
+
+    Agreement by sound alone is its own, weaker level: phonetic codes are coarse ("Boebert" and BRITO,
+    "Berry" and BARRERA share one), so words that agree only by sound, not by spelling (Jaro-Winkler),
+    prove less than "Solemani" for SOLEIMANI.
     """
     tf = {"tf_adjustment_column": TF_COLUMN}
     same = cll.CustomLevel("sorted_key_l = sorted_key_r")
@@ -216,15 +256,27 @@ def name_comparison() -> cl.CustomComparison:
         comparison_levels=[
             cll.NullLevel("full_norm"),
             cll.And(same, _rare(RARE_BITS)).configure(label_for_charts="Same words, rare name"),
+            cll.And(same, _rare(MID_BITS)).configure(label_for_charts="Same words, uncommon name"),
             same.configure(label_for_charts="Same words, common name"),
             cll.And(cover, _rare(RARE_BITS)).configure(label_for_charts="Shorter name's words all in the longer, rare"),
             cll.And(cover, _rare(MID_BITS)).configure(label_for_charts="Shorter name's words all in the longer"),
             cover.configure(label_for_charts="Shorter name's words all in the longer, common words"),
-            cll.And(cll.Or(sound, fuzzy), _rare(RARE_BITS)).configure(
+            cll.And(fuzzy, _rare(RARE_BITS)).configure(
                 label_for_charts="Shorter name's words all agree, some spelt differently, rare"
             ),
-            cll.Or(sound, fuzzy).configure(label_for_charts="Shorter name's words all agree, some spelt differently"),
+            cll.And(fuzzy, _rare(MID_BITS)).configure(
+                label_for_charts="Shorter name's words all agree, some spelt differently, uncommon"
+            ),
+            fuzzy.configure(label_for_charts="Shorter name's words all agree, some spelt differently, common words"),
+            cll.And(sound, _rare(MID_BITS)).configure(
+                label_for_charts="Shorter name's words all sound alike, spelt apart, uncommon"
+            ),
+            sound.configure(label_for_charts="Shorter name's words all sound alike, spelt apart, common words"),
+            SharedInformationLevel(RARE_BITS).configure(label_for_charts="Two or more rare words agree, others differ"),
             cll.JaroWinklerLevel("full_norm", FULL_JW).configure(label_for_charts="Whole name spelt similarly"),
+            SharedInformationLevel(MID_BITS).configure(
+                label_for_charts="Two or more uncommon words agree, others differ"
+            ),
             SetOverlapLevel("phonetic", 2).configure(label_for_charts="Two or more words agree, others differ", **tf),
             cll.ExactMatchLevel(TF_COLUMN).configure(label_for_charts="Only the key word agrees", **tf),
             SetOverlapLevel("phonetic", 1).configure(label_for_charts="One word agrees"),

@@ -58,7 +58,9 @@ LISTED_SHARE = 0.5
 
 #: The default alert threshold on the calibrated match_probability, stored with the model. Chosen on the
 #: dev names with bench/screen.py (2024-05-03): the lowest cut that keeps false alerts on unlisted
-#: congress members under 1 %; lower cuts (0.1) reach 0.82 alias recall at 4.5 % false alerts.
+#: congress members at about 1 % and unlisted designees of the dev press releases from alerting: at 0.2
+#: alias recall rises by about 0.05 but country agreement lifts common-word agreements of unlisted
+#: designees in the weekly run over the cut (bench/reconcile_eval.py: 0.36 of them given an entry).
 DEFAULT_THRESHOLD = 0.3
 
 #: Half the training mentions carry a country; of those, this share carry one of the entry's countries
@@ -69,6 +71,12 @@ COUNTRY_AGREES_SHARE = 0.75
 #: Floor for a trained m-probability: a level never seen among true pairs (e.g. "different kind of
 #: party") is still possible in news (a misread kind); without a floor its weight would be minus infinity.
 MIN_M = 0.01
+
+#: The composite name comparison (settings.name_comparison): its levels are counted over blocked pairs.
+NAME_COMPARISON = "name"
+
+#: Floor for a name level's m: name levels are many and some are rare among true pairs.
+MIN_M_NAME = 0.001
 
 #: Random pairs drawn for u: enough for the weak and middle levels.
 U_MAX_PAIRS = 5e6
@@ -199,6 +207,8 @@ def train_model(
         db_api.register(pa.Table.from_pylist(labels), table_name="variant_labels")
     )
     saved = linker.misc.save_model_to_json()
+    blocked_share = len(labels) / max(mentions.num_rows, 1)
+    _joint_m(saved, blocked_share)
     _floor_m(saved)
     levels = _level_table(saved)
     con.close()
@@ -259,6 +269,12 @@ def _estimate_u(
     levels too rarely to measure them (a few in 5 million pairs), so for those levels u is COUNTED:
     every non-match pair at a strong level shares a rare word and is found by the blocking rules, and
     the count over all mention x name pairs is the u. Returns the settings and notes for the record.
+
+    The name levels' u is counted over blocked pairs at every level, not only the strong ones: a pair
+    screening scores is blocked, and a blocked pair at "two words agree" shares a RARE word or word pair
+    while random pairs at that level mostly share common ones. Random-sampling u for those levels was up
+    to ten times too high, the weights too low, and the fitted prior had to make up for it (a listed
+    share of 2, round 1).
     """
     even = pa.array([origin[q][0] % 2 == 0 for q in mentions.column("unique_id").to_pylist()])
     odd = pa.array([e % 2 == 1 for e in sdn.column("ent_num").to_pylist()])
@@ -295,7 +311,11 @@ def _estimate_u(
             u_rand = lv.get("u_probability")
             n_rand = (u_rand or 0.0) * U_MAX_PAIRS
             u_block = blocked.get(gamma, 0) / total
-            if n_rand < U_MIN_SAMPLED:
+            if comp["output_column_name"] == NAME_COMPARISON:
+                # Screening only ever scores blocked pairs: the name levels' u is the share of non-match
+                # pairs that are blocked AND at the level (the m side is made joint the same way).
+                lv["u_probability"] = max(u_block, 1 / total)
+            elif n_rand < U_MIN_SAMPLED:
                 lv["u_probability"] = max(u_block, 1 / total)
                 notes.append(
                     f"{comp['output_column_name']} / {lv.get('label_for_charts')}: u counted over blocked pairs "
@@ -321,7 +341,12 @@ def _best_variant_labels(
     resemble an entry's former name, and need not). The level order decides "best".
     """
     s = copy.deepcopy(settings)
-    s["blocking_rules_to_generate_predictions"] = [{"blocking_rule": "l.ent_num = r.ent_num", "sql_dialect": "duckdb"}]
+    # The screening blocking rules, restricted to the mention's own entry: an own-entry pair screening
+    # would never block is not a labelled pair (it counts as unblocked, see _joint_m).
+    rules = copy.deepcopy(s["blocking_rules_to_generate_predictions"])
+    for rule in rules:
+        rule["blocking_rule"] = f"({rule['blocking_rule']}) AND l.ent_num = r.ent_num"
+    s["blocking_rules_to_generate_predictions"] = rules
     linker = Linker([men_sdf, sdn_sdf], s, log_level=logging.WARNING)
     linker.table_management.register_term_frequency_lookup(db_api.register(f"tf_{TF_COLUMN}"), TF_COLUMN)
     rows = (
@@ -344,14 +369,30 @@ def _best_variant_labels(
     ]
 
 
+def _joint_m(saved: dict[str, Any], blocked_share: float) -> None:
+    """Make the name levels' m joint with blocking, like their u: P(blocked and level | match).
+
+    The labels are the true pairs screening blocks; the share it does not block goes to the last level
+    ("no word agrees"), where an unblocked pair would have to be. m stays a distribution over the levels.
+    """
+    for comp in saved["comparisons"]:
+        if comp["output_column_name"] != NAME_COMPARISON:
+            continue
+        levels = [lv for lv in comp["comparison_levels"] if not lv.get("is_null_level")]
+        for lv in levels:
+            lv["m_probability"] = (lv.get("m_probability") or 0.0) * blocked_share
+        levels[-1]["m_probability"] += 1.0 - blocked_share
+
+
 def _floor_m(saved: dict[str, Any]) -> None:
     for comp in saved["comparisons"]:
+        floor = MIN_M_NAME if comp["output_column_name"] == NAME_COMPARISON else MIN_M
         for lv in comp["comparison_levels"]:
             if lv.get("is_null_level"):
                 continue
             m = lv.get("m_probability")
-            if m is None or m < MIN_M:
-                lv["m_probability"] = MIN_M
+            if m is None or m < floor:
+                lv["m_probability"] = floor
 
 
 def _level_table(saved: dict[str, Any]) -> list[dict[str, Any]]:
@@ -404,14 +445,20 @@ def _record_text(
         f"- Snapshot {snap.as_of} (`{snap.snapshot_id[:12]}`), {snap.entry_count} entries: the one set with ALT.CSV.",
         f"- {n_mentions} training mentions, written news-style (`Given Surname`): each entry's primary name as",
         "  listed; each alias, a.k.a. and f.k.a.; short forms of persons (first given name + first surname).",
-        f"- {n_labels} labelled true pairs: each mention with its BEST-agreeing variant of its own entry",
-        "  (screening keeps an entry's best variant). Aliases are paired only with the entry's other variants",
+        f"- {n_labels} labelled true pairs: each mention with its BEST-agreeing variant of its own entry among",
+        "  the pairs the screening blocking rules find (screening keeps an entry's best variant, and scores",
+        "  only blocked pairs). Aliases are paired only with the entry's other variants",
         "  (leave-one-out: a spelling the screened list may not carry); primary names and short forms may",
         "  pair with the variant they came from. m = level frequencies over these pairs",
-        "  (`estimate_m_from_pairwise_labels`).",
+        "  (`estimate_m_from_pairwise_labels`). The name levels' m is then made joint with blocking:",
+        '  P(blocked and level | match); the unblocked share of mentions goes to "no word agrees".',
         f"- u: `estimate_u_using_random_sampling(max_pairs={U_MAX_PAIRS:.0e})` over certain non-matches",
-        "  (mentions of even ent_nums x names of odd ones); levels sampled fewer than",
-        f"  {U_MIN_SAMPLED} times get u counted exhaustively over blocked pairs instead:",
+        "  (mentions of even ent_nums x names of odd ones). The NAME levels' u is counted exhaustively over",
+        "  the blocked pairs: P(blocked and level | non-match), because screening only scores blocked pairs",
+        "  and a blocked pair at a partial level shares a rare word, unlike a random pair at that level",
+        "  (round 1 used random-sampling u there, too high by up to 10x, which is why its prior fit gave a",
+        f"  listed share of 2). Other comparisons' levels sampled fewer than {U_MIN_SAMPLED} times get u counted",
+        "  over blocked pairs instead:",
         *[f"  - {n}" for n in u_notes],
         f"- Countries (ISO-2 on both sides): {COUNTRY_GIVEN_SHARE:.0%} of mentions carry one;",
         f"  {COUNTRY_AGREES_SHARE:.0%} of those one of the entry's own or program countries, the rest a random",
@@ -422,7 +469,9 @@ def _record_text(
         "",
         "## Prior, calibration and threshold",
         "- The per-pair prior is `listed_share / entry_count` of the snapshot screened (model.py): a listed name",
-        "  matches one entry among entry_count, so a larger list lowers it.",
+        "  matches one entry among entry_count, so a larger list lowers it. `listed_share` is the share of",
+        "  screened names that are on the list; on the labelled dev names it is 0.917 (7,069 of 7,712), and the",
+        "  fit below should land near it when m and u are right (it is no free correction factor).",
         *cal_lines,
         "",
         "## Trained levels (log2 Bayes factor = match weight before TF adjustment)",

@@ -17,6 +17,7 @@ CREATE TABLE sdn_names_std (
     phonetic     VARCHAR[],                -- distinct phonetic codes of the tokens, sorted
     key_token    VARCHAR,                  -- surname (persons) or rarest word: the TF column
     name_bits    DOUBLE,                   -- information of the name's words in the snapshot, in bits
+    phonetic_bits DOUBLE[],                -- information of each sound of `phonetic` (same order), in bits
     countries    VARCHAR[],                -- ISO-2 of nationality, citizenship, addresses (NULL: none)
     program_countries VARCHAR[],           -- ISO-2 of the countries its programs name (NULL: none)
     block_keys   VARCHAR[],                -- rare words, sounds and word pairs (see settings.blocking_rules)

@@ -1,7 +1,10 @@
 import pytest
 
 from reconcile.linkage.prepare import (
+    GENERIC_WORD_BITS,
+    MAX_FALLBACK_KEY_NAMES,
     MAX_KEY_NAMES,
+    MAX_SINGLE_KEY_NAMES,
     QueryName,
     SnapshotKeys,
     ensure_prepared,
@@ -84,3 +87,23 @@ def test_generic_words_carry_less_information_than_rare_names(snap_store):
     ).to_pylist()
     bits = {r["query_id"]: r["name_bits"] for r in recs}
     assert bits["1"] < bits["2"] - 3
+
+
+def test_generic_organisation_words_count_little_however_rare():
+    # "department" is held by few list names here, yet it names a kind of body, not which one.
+    keys = SnapshotKeys({"t:department": 1, "p:dprtmnt": 1, "t:tatneft": 1, "p:ttnft": 1}, name_count=20000)
+    org = project_queries([QueryName("1", "Department", "organization")], keys).to_pylist()[0]
+    rare = project_queries([QueryName("2", "Tatneft", "organization")], keys).to_pylist()[0]
+    person = project_queries([QueryName("3", "Department", "person")], keys).to_pylist()[0]
+    assert org["name_bits"] <= GENERIC_WORD_BITS < 10 < rare["name_bits"] == person["name_bits"]
+    assert org["phonetic_bits"] == [org["name_bits"]] and len(rare["phonetic_bits"]) == len(rare["phonetic"])
+
+
+def test_query_without_a_rare_key_blocks_on_its_rarest_single_key():
+    df = {"t:shabbiha": 0, "p:sbh": MAX_SINGLE_KEY_NAMES + 1, "t:ali": 500, "p:al": 600}
+    keys = SnapshotKeys(df, name_count=20000)
+    one = project_queries([QueryName("1", "Shabbiha", "organization")], keys).to_pylist()[0]
+    assert one["block_keys"] == ["p:sbh"]
+    common = project_queries([QueryName("2", "Ali", "person")], keys).to_pylist()[0]
+    assert common["block_keys"] == []  # held by more than MAX_FALLBACK_KEY_NAMES names: no key
+    assert 500 > MAX_FALLBACK_KEY_NAMES

@@ -47,3 +47,14 @@ def test_blocking_explodes_rare_keys_and_matches_sorted_names():
     rules = build_settings().create_settings_dict("duckdb")["blocking_rules_to_generate_predictions"]
     assert any(r.get("arrays_to_explode") == ["block_keys"] for r in rules)
     assert any("sorted_key" in r["blocking_rule"] for r in rules)
+
+
+def test_shared_information_level_renders_for_both_dialects():
+    duck = [lv["sql_condition"] for lv in _levels(build_settings().create_settings_dict("duckdb"), "name")]
+    spark = [lv["sql_condition"] for lv in _levels(build_settings().create_settings_dict("spark"), "name")]
+    assert sum("phonetic_bits_l" in c for c in duck) == 2 == sum("phonetic_bits_l" in c for c in spark)
+    assert any("zip_with(" in c for c in spark)
+    # sound-only agreement is weaker than spelling agreement: it comes after the spelt-differently levels
+    labels = [lv.get("label_for_charts", "") for lv in _levels(build_settings().create_settings_dict("duckdb"), "name")]
+    first_sound = min(i for i, x in enumerate(labels) if "sound alike" in x)
+    assert all(i < first_sound for i, x in enumerate(labels) if "spelt differently" in x)
