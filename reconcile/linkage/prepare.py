@@ -42,7 +42,7 @@ __all__ = [
 ]
 
 #: Bump when the projection changes: stored snapshots are then re-prepared lazily on next use.
-PREPARE_VERSION = 6
+PREPARE_VERSION = 7
 
 #: A blocking key carried by more list names than this is too common to find candidates by itself
 #: ("t:ali", "t:company"); word pairs then do the work ("tt:ali|hassan"). 40 keeps blocking recall on
@@ -82,6 +82,9 @@ STD_SCHEMA = pa.schema(
         ("full_norm", pa.string()),
         ("sorted_key", pa.string()),
         ("tokens", pa.list_(pa.string())),
+        ("token_codes", pa.list_(pa.string())),
+        ("surnames", pa.list_(pa.string())),
+        ("surname_codes", pa.list_(pa.string())),
         ("phonetic", pa.list_(pa.string())),
         ("key_token", pa.string()),
         ("name_bits", pa.float64()),
@@ -228,6 +231,10 @@ def _record(
         if c:
             code_bits[c] = max(code_bits.get(c, 0.0), b)
     codes = sorted(code_bits)
+    # Person name parts: which of the words are surnames (list side: before the comma; news side: the
+    # last word), each with its sound, so the name comparison can tell a family name that disagrees.
+    surname_set = set(n.surnames) if n.kind == "person" or kind == "person" else set()
+    surnames = [(t, c) for t, c in pairs if t in surname_set]
     return {
         "unique_id": unique_id,
         "query_id": query_id,
@@ -238,6 +245,9 @@ def _record(
         "full_norm": n.full_norm or None,
         "sorted_key": n.sorted_key or None,
         "tokens": words,
+        "token_codes": [c or "" for _, c in pairs],
+        "surnames": [t for t, _ in surnames],
+        "surname_codes": [c or "" for _, c in surnames],
         "phonetic": codes,
         "key_token": _key_token(n, words, keys.token_df),
         "name_bits": round(sum(bits), 3),

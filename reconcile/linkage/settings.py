@@ -26,11 +26,15 @@ from splink.internals.dialects import SplinkDialect
 __all__ = [
     "COVER_JW",
     "MID_BITS",
+    "NEAR_JW",
     "RARE_BITS",
     "TF_COLUMN",
     "FuzzyTokenCoverLevel",
     "GuardedFuzzyCoverLevel",
     "SetCoverLevel",
+    "SoundCoverLevel",
+    "SurnameConflictLevel",
+    "BothMultiWordLevel",
     "SetOverlapLevel",
     "SharedInformationLevel",
     "FuzzyTokenOverlapLevel",
@@ -45,6 +49,10 @@ __all__ = [
 #: Aleksandr/Alexander 0.90, Asif/Asef 0.88; Smith/Smyth 0.89). Below it, agreement is left to the
 #: phonetic codes.
 COVER_JW = 0.88
+
+#: Words "spelt near" each other: the bar under which agreement by sound alone counts as spelt apart
+#: (Marian/Marion 0.92, Lauren/Laureano 0.93 pass; Mayra/Mario, Dreier/Dairo, Boebert/Brito do not).
+NEAR_JW = 0.8
 
 #: A looser bar for the whole-name Jaro-Winkler level (one long string, so typos cost less).
 FULL_JW = 0.92
@@ -196,6 +204,82 @@ class SharedInformationLevel(_TokenLevel):
         return f"2+ sounds shared, together >= {self.bits} bits"
 
 
+class SoundCoverLevel(_TokenLevel):
+    """Every word of the shorter name has its own sound among the longer name's: one sound per word.
+
+    Counted against the number of WORDS of the shorter name, not of its distinct sounds: MOHAMMADI,
+    Mohammad Reza holds two sounds for three words, and "Masoud Mohammad Rezaei" holds both, yet
+    "Masoud" has no counterpart and MOHAMMADI none of its own (one query word cannot stand for two).
+    """
+
+    def __init__(self, min_tokens: int = 2) -> None:
+        super().__init__("phonetic", 1.0)
+        self.min_tokens = min_tokens
+
+    def create_sql(self, sql_dialect: SplinkDialect) -> str:  # noqa: D102
+        shared, least = _shared(sql_dialect, "phonetic"), _least_size(sql_dialect, "tokens")
+        return f"({least} >= {self.min_tokens} AND {shared} >= {least})"
+
+    def create_label_for_charts(self) -> str:  # noqa: D102
+        return "Every word of the shorter name has its own sound in the longer"
+
+
+class SurnameConflictLevel(_TokenLevel):
+    """Persons whose shared words leave a family name on each side without a counterpart.
+
+    The list side knows its surnames (`SURNAME(S), Given`). When one of them has no counterpart among
+    the query's words AND the query has a word with no counterpart in the listed name, the query names
+    someone of another family where the list's surname should be: "Jesus Alfredo Beltran Guzman" and
+    GUZMAN SALAZAR, Jesus Alfredo agree on the given names (common across families), not on the family.
+    A query word counts as the surname's counterpart when it is the same word, or sounds or is spelt
+    like it without being an exact copy of another listed word (one query word does not stand for both
+    Mohammad and MOHAMMADI). Tried only for pairs sharing two or more sounds (the partial levels below),
+    so the Jaro-Winkler work stays on few pairs. Left is the query, right the list name.
+    """
+
+    def __init__(self, threshold: float) -> None:
+        super().__init__("tokens", threshold)
+
+    def create_sql(self, sql_dialect: SplinkDialect) -> str:  # noqa: D102
+        dialect = sql_dialect.sql_dialect_str
+        t = self.threshold
+        shared = _shared(sql_dialect, "phonetic")
+        if dialect == "duckdb":
+            zl = "list_zip(tokens_l, token_codes_l)"
+            zr = "list_zip(tokens_r, token_codes_r)"
+            zs = "list_zip(surnames_r, surname_codes_r)"
+            counterpart = (
+                f"coalesce(list_bool_or(list_transform({zl}, lambda q: q[1] = s[1] OR "
+                f"(NOT list_contains(tokens_r, q[1]) AND (q[2] = s[2] OR "
+                f"jaro_winkler_similarity(q[1], s[1]) >= {t})))), false)"
+            )
+            lone_surname = f"len(list_filter({zs}, lambda s: NOT {counterpart})) > 0"
+            agrees = (
+                f"coalesce(list_bool_or(list_transform({zr}, lambda r: r[1] = q[1] OR r[2] = q[2] OR "
+                f"jaro_winkler_similarity(q[1], r[1]) >= {t})), false)"
+            )
+            lone_word = f"len(list_filter({zl}, lambda q: NOT {agrees})) > 0"
+            guard = "entity_kind_r = 'person' AND len(surnames_r) > 0"
+        elif dialect == "spark":
+            zl = "zip_with(tokens_l, token_codes_l, (a, b) -> named_struct('w', a, 'c', b))"
+            zr = "zip_with(tokens_r, token_codes_r, (a, b) -> named_struct('w', a, 'c', b))"
+            zs = "zip_with(surnames_r, surname_codes_r, (a, b) -> named_struct('w', a, 'c', b))"
+            counterpart = (
+                f"exists({zl}, q -> q.w = s.w OR (NOT array_contains(tokens_r, q.w) AND (q.c = s.c OR "
+                f"jaro_winkler(q.w, s.w) >= {t})))"
+            )
+            lone_surname = f"exists({zs}, s -> NOT {counterpart})"
+            agrees = f"exists({zr}, r -> r.w = q.w OR r.c = q.c OR jaro_winkler(q.w, r.w) >= {t})"
+            lone_word = f"exists({zl}, q -> NOT {agrees})"
+            guard = "entity_kind_r = 'person' AND size(surnames_r) > 0"
+        else:
+            raise NotImplementedError(f"token levels have no SQL for dialect {dialect}")
+        return f"(CASE WHEN {guard} AND {shared} >= 2 THEN ({lone_surname}) AND ({lone_word}) ELSE false END)"
+
+    def create_label_for_charts(self) -> str:  # noqa: D102
+        return "Given names agree, a surname on each side differs"
+
+
 def _shared_bits(sql_dialect: SplinkDialect) -> str:
     # Sum of phonetic_bits_l over the left sounds the right side also holds.
     if sql_dialect.sql_dialect_str == "duckdb":
@@ -225,6 +309,19 @@ def _least_size(sql_dialect: SplinkDialect, col: str) -> str:
     return f"least({size}({col}_l), {size}({col}_r))"
 
 
+class BothMultiWordLevel(_TokenLevel):
+    """Both names have at least two words (so when only one agrees, the others disagree)."""
+
+    def __init__(self) -> None:
+        super().__init__("tokens", 1.0)
+
+    def create_sql(self, sql_dialect: SplinkDialect) -> str:  # noqa: D102
+        return f"{_least_size(sql_dialect, 'tokens')} >= 2"
+
+    def create_label_for_charts(self) -> str:  # noqa: D102
+        return "Both names have two or more words"
+
+
 def _rare(bits: float) -> cll.CustomLevel:
     # The information of the agreeing words: for the covering levels, the shorter name's words, whose
     # information the shorter name's record carries (prepare.py: name_bits).
@@ -242,6 +339,14 @@ def name_comparison() -> cl.CustomComparison:
     TF_COLUMN). Cheap array levels come first and the Jaro-Winkler token level is tried only for pairs
     that already share a sound, so most pairs never reach it.
 
+    Persons have structure: the list side knows its surnames. Words that agree while a listed surname
+    and a query word are both left without a counterpart (SurnameConflictLevel) are given names shared
+    across families, weak evidence however rare the given names are in the list, so those pairs get
+    their own levels ahead of the fuzzy and partial ones. Likewise a surname agreeing while the other
+    words differ is its own level, apart from a one-word name agreeing. Covering by sound needs one
+    sound per word of the shorter name (SoundCoverLevel), and the whole-name Jaro-Winkler level needs
+    every word of the shorter name spelt near one of the other's.
+
     Agreement by sound alone is its own, weaker level: phonetic codes are coarse ("Boebert" and BRITO,
     "Berry" and BARRERA share one), so words that agree only by sound, not by spelling (Jaro-Winkler),
     prove less than "Solemani" for SOLEIMANI.
@@ -249,7 +354,9 @@ def name_comparison() -> cl.CustomComparison:
     tf = {"tf_adjustment_column": TF_COLUMN}
     same = cll.CustomLevel("sorted_key_l = sorted_key_r")
     cover = SetCoverLevel("tokens")
-    sound = SetCoverLevel("phonetic")
+    sound = SoundCoverLevel()
+    conflict = SurnameConflictLevel(COVER_JW)
+    near = FuzzyTokenCoverLevel("tokens", NEAR_JW, 2)
     fuzzy = GuardedFuzzyCoverLevel("tokens", COVER_JW, 2)
     return cl.CustomComparison(
         output_column_name="name",
@@ -261,6 +368,10 @@ def name_comparison() -> cl.CustomComparison:
             cll.And(cover, _rare(RARE_BITS)).configure(label_for_charts="Shorter name's words all in the longer, rare"),
             cll.And(cover, _rare(MID_BITS)).configure(label_for_charts="Shorter name's words all in the longer"),
             cover.configure(label_for_charts="Shorter name's words all in the longer, common words"),
+            cll.And(conflict, SharedInformationLevel(MID_BITS)).configure(
+                label_for_charts="Uncommon words agree but a surname on each side differs"
+            ),
+            conflict.configure(label_for_charts="Common words agree but a surname on each side differs"),
             cll.And(fuzzy, _rare(RARE_BITS)).configure(
                 label_for_charts="Shorter name's words all agree, some spelt differently, rare"
             ),
@@ -268,16 +379,24 @@ def name_comparison() -> cl.CustomComparison:
                 label_for_charts="Shorter name's words all agree, some spelt differently, uncommon"
             ),
             fuzzy.configure(label_for_charts="Shorter name's words all agree, some spelt differently, common words"),
+            cll.And(sound, near, _rare(MID_BITS)).configure(
+                label_for_charts="Shorter name's words all sound alike and are spelt near, uncommon"
+            ),
             cll.And(sound, _rare(MID_BITS)).configure(
                 label_for_charts="Shorter name's words all sound alike, spelt apart, uncommon"
             ),
             sound.configure(label_for_charts="Shorter name's words all sound alike, spelt apart, common words"),
             SharedInformationLevel(RARE_BITS).configure(label_for_charts="Two or more rare words agree, others differ"),
-            cll.JaroWinklerLevel("full_norm", FULL_JW).configure(label_for_charts="Whole name spelt similarly"),
+            cll.And(cll.JaroWinklerLevel("full_norm", FULL_JW), FuzzyTokenCoverLevel("tokens", NEAR_JW, 1)).configure(
+                label_for_charts="Whole name spelt similarly, word by word"
+            ),
             SharedInformationLevel(MID_BITS).configure(
                 label_for_charts="Two or more uncommon words agree, others differ"
             ),
             SetOverlapLevel("phonetic", 2).configure(label_for_charts="Two or more words agree, others differ", **tf),
+            cll.And(cll.ExactMatchLevel(TF_COLUMN), BothMultiWordLevel()).configure(
+                label_for_charts="Surname or key word agrees, the other words differ", **tf
+            ),
             cll.ExactMatchLevel(TF_COLUMN).configure(label_for_charts="Only the key word agrees", **tf),
             SetOverlapLevel("phonetic", 1).configure(label_for_charts="One word agrees"),
             cll.ElseLevel().configure(label_for_charts="No word agrees"),

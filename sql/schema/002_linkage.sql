@@ -14,6 +14,9 @@ CREATE TABLE sdn_names_std (
     full_norm    VARCHAR,
     sorted_key   VARCHAR,
     tokens       VARCHAR[],
+    token_codes  VARCHAR[],                -- phonetic code of each word of `tokens` (same order)
+    surnames     VARCHAR[],                -- the words of `tokens` that are surnames (persons; else empty)
+    surname_codes VARCHAR[],               -- phonetic code of each surname (same order)
     phonetic     VARCHAR[],                -- distinct phonetic codes of the tokens, sorted
     key_token    VARCHAR,                  -- surname (persons) or rarest word: the TF column
     name_bits    DOUBLE,                   -- information of the name's words in the snapshot, in bits

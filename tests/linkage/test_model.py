@@ -63,7 +63,33 @@ def test_explanation_names_the_comparisons_that_moved_the_weight():
         common = explain(sc2_row, level_labels(sc2.settings))
     finally:
         sc2.close()
-    assert "only the key word agrees" in common and "GARCIA is common in the list (−" in common
+    assert (
+        "surname or key word agrees, the other words differ" in common and "GARCIA is common in the list (−" in common
+    )
     steps = waterfall(row, labels)
     assert steps[0].component == "prior" and steps[-1].component == "final"
     assert abs(sum(s.weight for s in steps[:-1]) - row["match_weight"]) < 1e-6
+
+
+def _list_rec(name: str):
+    from reconcile.linkage.prepare import project_sdn_rows
+
+    row = {"name_id": 1, "ent_num": 1, "name_raw": name, "sdn_type": "individual", "programs": None}
+    return project_sdn_rows([row], {})[0]
+
+
+def test_given_names_agreeing_with_the_surnames_apart_is_weak_evidence():
+    sc = _scorer()
+    try:
+        labels = level_labels(sc.settings)
+        other = sc.score_pairs(_rec("Hossein Mohammad Rezaei"), _list_rec("HARUNI, Hosein Mohammad")).to_pylist()[0]
+        same = sc.score_pairs(_rec("Hosein Mohammad Haruni"), _list_rec("HARUNI, Hosein Mohammad")).to_pylist()[0]
+        # one query word cannot stand for both Mohammad and MOHAMMADI; Masoud has no counterpart
+        masoud = sc.score_pairs(_rec("Masoud Mohammad Rezaei"), _list_rec("MOHAMMADI, Mohammad Reza")).to_pylist()[0]
+    finally:
+        sc.close()
+    assert "a surname on each side differs" in explain(other, labels)
+    assert "a surname on each side differs" in explain(masoud, labels)
+    assert "sound alike" not in explain(masoud, labels)
+    assert same["match_weight"] > other["match_weight"] + 3
+    assert other["match_probability"] < 0.3 and masoud["match_probability"] < 0.3
