@@ -25,7 +25,7 @@ from reconcile.news.ingest import AddReport, add_articles
 from reconcile.reporting.bands import band_for
 from reconcile.reporting.model import RunReport, RunSummary
 from reconcile.review import decisions_in_force, review_status
-from reconcile.screening import screen_names
+from reconcile.screening import ScorerFactory, screen_names
 from reconcile.snapshots import catalog
 from reconcile.snapshots.diff import diff_snapshots
 from reconcile.snapshots.ingest import AddResult, add_snapshot
@@ -65,6 +65,7 @@ def run_weekly(
     force: bool = False,
     extractor: str | None = None,
     stage: Callable[[str], None] | None = None,
+    scorer_factory: ScorerFactory | None = None,
 ) -> RunOutcome:
     """Run one weekly reconciliation (see module docstring); returns the run recorded, or the identical last one.
 
@@ -77,6 +78,7 @@ def run_weekly(
         force: accept a snapshot that shrank by more than 10 %.
         extractor: news extraction backend spec ("spacy", "rules", ...).
         stage: told each stage as it starts, for progress display.
+        scorer_factory: where to score (default DuckDB); see reconcile.spark.engine.scorer_factory_for.
 
     Raises:
         RefusedSnapshot, InputError, NotFound: nothing is written.
@@ -113,11 +115,11 @@ def run_weekly(
         run_id = (previous["run_id"] if previous else 0) + 1
         tell("screen")
         new_queries = _queries(store, covered=False)
-        rows = _screen(store, current, new_queries, threshold, None, NEW_MENTION)
+        rows = _screen(store, current, new_queries, threshold, None, NEW_MENTION, scorer_factory)
         changed = _changed_entries(store, prev_snapshot_id, current.snapshot_id)
         if changed:
             old_queries = _queries(store, covered=True)
-            rows += _screen(store, current, old_queries, threshold, changed, RESCREEN)
+            rows += _screen(store, current, old_queries, threshold, changed, RESCREEN, scorer_factory)
         rows = _apply_review(store, _dedupe(rows), current.snapshot_id)
         con = store.con
         for article_id in new_articles:
@@ -177,11 +179,13 @@ def _queries(store: Store, *, covered: bool) -> list[QueryName]:
 
 
 def _screen(store: Store, snapshot: catalog.SnapshotRef, queries: list[QueryName], threshold: float,
-            ent_nums: list[int] | None, found_by: str) -> list[dict[str, Any]]:
+            ent_nums: list[int] | None, found_by: str,
+            scorer_factory: ScorerFactory | None = None) -> list[dict[str, Any]]:
     if not queries:
         return []
     found = screen_names(store, queries, threshold=threshold, top=TOP_BELOW, snapshot=snapshot,
-                         ent_nums=ent_nums, with_contributions=True).rows
+                         ent_nums=ent_nums, with_contributions=True,
+                         scorer_factory=scorer_factory).rows
     for row in found:
         row["found_by"] = found_by
     return found

@@ -71,6 +71,10 @@ REVIEW_FLOOR_WEIGHT = -10.0
 
 ProgressFn = Callable[[int, int], None]
 
+#: Builds a scorer over one stored snapshot with open_scorer's arguments; returns anything with `predict`,
+#: `settings`, `con` (DuckDB, to post-process predictions) and `close`: a Scorer, or spark's SparkScorer.
+ScorerFactory = Callable[[Store, SnapshotRef, SdnModel, Collection[int] | None], Any]
+
 
 @dataclass(frozen=True)
 class ScreenResult:
@@ -127,6 +131,7 @@ def screen_names(
     snapshot: SnapshotRef | None = None,
     ent_nums: Collection[int] | None = None,
     with_contributions: bool = False,
+    scorer_factory: ScorerFactory | None = None,
 ) -> ScreenResult:
     """Screen names against the snapshot in force on `as_of`.
 
@@ -142,6 +147,8 @@ def screen_names(
         snapshot: screen against this stored snapshot instead of the one in force on `as_of`.
         ent_nums: only these entries are candidates (re-screening entries added or amended).
         with_contributions: add `contributions`, the waterfall as (comparison, label, weight) dicts.
+        scorer_factory: builds the scorer instead of `open_scorer` (same arguments); the spark engine
+            passes one that scores on Spark (reconcile.spark.engine.scorer_factory_for).
 
     Returns:
         One row per (query row, candidate entry): every alert, plus up to `top` others per query.
@@ -149,7 +156,7 @@ def screen_names(
     snap = snapshot or resolve(store, as_of)
     mdl = model or load_model()
     cut = mdl.threshold if threshold is None else threshold
-    scorer = open_scorer(store, snap, mdl, ent_nums)
+    scorer = (scorer_factory or open_scorer)(store, snap, mdl, ent_nums)
     try:
         keys = load_keys(store, snap.snapshot_id)
         records = project_queries(queries, keys)

@@ -12,7 +12,14 @@ from typing import Any
 
 import click
 
-from reconcile.cli.options import as_of_option, json_option, quiet_option, threshold_option
+from reconcile.cli.options import (
+    as_of_option,
+    check_engine,
+    engine_options,
+    json_option,
+    quiet_option,
+    threshold_option,
+)
 from reconcile.errors import InputError
 from reconcile.store import open_store
 
@@ -72,6 +79,7 @@ def _cell(v: Any) -> str:
     "--top", type=click.IntRange(1), default=None, help="Also list the K best candidates below the threshold."
 )
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Write .parquet or .csv.")
+@engine_options
 @json_option
 @quiet_option
 @click.pass_context
@@ -82,6 +90,8 @@ def screen(
     threshold: float | None,
     top: int | None,
     out: Path | None,
+    engine: str,
+    spark_master: str | None,
     as_json: bool,
     quiet: bool,
 ) -> None:
@@ -95,12 +105,16 @@ def screen(
     Example:
       reconcile screen names.csv --top 3 --out hits.parquet
       printf 'query_id,query_name\\n1,Nicolas Maduro\\n' | reconcile screen - --json
+      reconcile screen names.csv --engine spark --spark-master spark://head:7077
     """
     from reconcile.screening import OUTPUT_COLUMNS, iter_queries, screen_names
+    from reconcile.spark.engine import scorer_factory_for
+
+    check_engine(engine, spark_master)
 
     queries = iter_queries(_read_csv(names, ("query_id", "query_name")))
-    with open_store(ctx.obj["db"]) as store:
-        res = screen_names(store, queries, as_of=as_of, threshold=threshold, top=top)
+    with open_store(ctx.obj["db"]) as store, scorer_factory_for(engine, spark_master) as factory:
+        res = screen_names(store, queries, as_of=as_of, threshold=threshold, top=top, scorer_factory=factory)
     if not quiet:
         n_alert = sum(r["is_alert"] for r in res.rows)
         click.echo(

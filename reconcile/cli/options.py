@@ -48,3 +48,27 @@ def _to_date(_ctx: click.Context, _param: click.Parameter, value: str | None) ->
 def as_of_option(help_text: str) -> Callable[[F], F]:
     """--as-of YYYY-MM-DD, parsed to a date; what the date selects is said by each command's help."""
     return click.option("--as-of", callback=_to_date, metavar="YYYY-MM-DD", help=help_text)
+
+
+def engine_options(f: F) -> F:
+    """--engine duckdb|spark and --spark-master URL: where Splink scores (README: "When to choose Spark")."""
+    f = click.option(
+        "--spark-master",
+        metavar="URL",
+        default=None,
+        help="With --engine spark: local[N], spark://host:7077, yarn, k8s://... "
+        "[default: spark-submit's master, else local[*]].",
+    )(f)
+    return click.option(
+        "--engine",
+        type=click.Choice(["duckdb", "spark"]),
+        default="duckdb",
+        show_default=True,
+        help="Where Splink scores: duckdb on this machine, or spark (needs pyspark and Java 17).",
+    )(f)
+
+
+def check_engine(engine: str, spark_master: str | None) -> None:
+    """--spark-master only means something with --engine spark."""
+    if spark_master and engine != "spark":
+        raise click.UsageError("--spark-master needs --engine spark")

@@ -9,7 +9,14 @@ from typing import Any
 import click
 
 from reconcile import config
-from reconcile.cli.options import as_of_option, json_option, quiet_option, threshold_option
+from reconcile.cli.options import (
+    as_of_option,
+    check_engine,
+    engine_options,
+    json_option,
+    quiet_option,
+    threshold_option,
+)
 from reconcile.cli.render import emit_json, emit_table, note, stage_printer
 from reconcile.reporting.html import render_html
 from reconcile.reporting.parquet import write_parquet
@@ -39,11 +46,13 @@ def _show(view: TableView, as_json: bool) -> None:
 @as_of_option("Date of the snapshot given with --snapshot when its source has none.")
 @click.option("--force", is_flag=True, help="Accept a snapshot that shrank by more than 10 %.")
 @click.option("--extractor", metavar="SPEC", help="News extraction backend: spacy (default), spacy:<model>, rules.")
+@engine_options
 @json_option
 @quiet_option
 @click.pass_obj
 def run(obj: dict[str, Any], snapshot: str | None, news: tuple[str, ...], out_dir: Path | None, threshold: float,
-        as_of: date | None, force: bool, extractor: str | None, as_json: bool, quiet: bool) -> None:
+        as_of: date | None, force: bool, extractor: str | None, engine: str, spark_master: str | None,
+        as_json: bool, quiet: bool) -> None:
     """Run the weekly reconciliation and write its reports.
 
     Adds the snapshot and the news if given, screens every new mention against the latest list, re-screens
@@ -57,11 +66,14 @@ def run(obj: dict[str, Any], snapshot: str | None, news: tuple[str, ...], out_di
       reconcile run --snapshot ../shared/ofac/snapshots/2024-05-03 --news seeds/
       reconcile run                          # re-screen stored news against the latest stored list
     """
+    from reconcile.spark.engine import scorer_factory_for
+
+    check_engine(engine, spark_master)
     source = config.download_url() if snapshot == "official" else snapshot
-    with open_store(obj["db"]) as store:
+    with open_store(obj["db"]) as store, scorer_factory_for(engine, spark_master) as factory:
         outcome = run_weekly(store, snapshot=source, news=news, threshold=threshold, as_of=as_of, force=force,
                              extractor=extractor,
-                             stage=stage_printer(quiet))
+                             stage=stage_printer(quiet), scorer_factory=factory)
         report = load_report(store, outcome.run_id)
     target = out_dir or Path("reports") / f"run-{outcome.run_id:04d}"
     files = write_parquet(report, target)

@@ -8,7 +8,6 @@ the spark engine is asked for.
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -90,8 +89,6 @@ def screen_with_engine(
     if engine == "duckdb" or engine not in ENGINES:
         with scorer_factory_for(engine):  # raises on an unknown engine
             return screen_names(store, queries, **screen_kwargs)
-    if "scorer_factory" not in inspect.signature(screen_names).parameters:
-        raise InputError("this build's screening has no scorer_factory hook yet; use --engine duckdb")
     if spark is not None:
         return screen_names(store, queries, scorer_factory=spark_scorer_factory(spark), **screen_kwargs)
     with scorer_factory_for(engine, spark_master) as factory:

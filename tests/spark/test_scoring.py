@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import inspect
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +9,7 @@ import pytest
 
 from reconcile.linkage.model import load_model
 from reconcile.linkage.prepare import load_keys, project_queries
-from reconcile.screening import iter_queries, open_scorer, resolve, screen_names
+from reconcile.screening import iter_queries, open_scorer, resolve
 from reconcile.store import open_store
 
 pytestmark = pytest.mark.spark
@@ -88,10 +87,6 @@ def test_jaro_winkler_is_duckdbs(spark_handle: Any, store_0503_path: Path) -> No
     assert got[-5] >= 0.88
 
 
-@pytest.mark.skipif(
-    "scorer_factory" not in inspect.signature(screen_names).parameters,
-    reason="screening.screen_names has no scorer_factory hook yet (see reconcile/spark/engine.py)",
-)
 def test_screen_with_engine_gives_same_rows(spark_handle: Any, store_0503_path: Path, dev_rows: list) -> None:
     from reconcile.spark.engine import screen_with_engine
 
