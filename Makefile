@@ -24,6 +24,7 @@ setup: $(VENV)/.installed
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
+	$(BIN)/mypy --strict reconcile
 
 test: setup lint
 	RECONCILE_SHARED=$(SHARED) $(BIN)/pytest -q

@@ -209,7 +209,8 @@ def _best_per_entry(scorer: Scorer, preds: pa.Table, top: int | None, cut: float
     scorer.con.register("stage_preds", preds)
     try:
         rel = scorer.con.sql(load_sql("linkage/best_per_entry"), params={"top": top or 0, "cut": cut})
-        return rel.to_arrow_table().to_pylist()
+        rows: list[dict[str, Any]] = rel.to_arrow_table().to_pylist()
+        return rows
     finally:
         scorer.con.unregister("stage_preds")
 

@@ -415,7 +415,7 @@ def prepare_snapshot(store: Store, snapshot_id: str) -> int:
                 "at": datetime.now(UTC).replace(tzinfo=None),
             },
         )
-    return table.num_rows
+    return int(table.num_rows)
 
 
 def entry_countries(store: Store, snapshot_id: str) -> dict[int, list[str]]:

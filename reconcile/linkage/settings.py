@@ -351,7 +351,7 @@ def name_comparison() -> cl.CustomComparison:
     "Berry" and BARRERA share one), so words that agree only by sound, not by spelling (Jaro-Winkler),
     prove less than "Solemani" for SOLEIMANI.
     """
-    tf = {"tf_adjustment_column": TF_COLUMN}
+    tf: dict[str, Any] = {"tf_adjustment_column": TF_COLUMN}
     same = cll.CustomLevel("sorted_key_l = sorted_key_r")
     cover = SetCoverLevel("tokens")
     sound = SoundCoverLevel()
