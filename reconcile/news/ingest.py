@@ -29,7 +29,7 @@ from reconcile.news.formats import (
     size_error,
 )
 from reconcile.news.outcomes import AddReport, FileOutcome
-from reconcile.news.storage import mention_row, store_article
+from reconcile.news.storage import store_article
 from reconcile.store import Store, load_sql
 
 __all__ = [
@@ -46,10 +46,6 @@ __all__ = [
     "sketch_similarity",
     "text_sketch",
 ]
-
-#: Old private name of `reconcile.news.storage.mention_row`, still imported by reconcile.spark.extraction.
-_mention_row = mention_row
-
 
 def add_articles(
     store: Store,

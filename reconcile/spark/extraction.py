@@ -22,37 +22,12 @@ from pyspark.sql import DataFrame, SparkSession
 from pyspark.sql.pandas.types import from_arrow_schema
 
 from reconcile.extraction import DEFAULT_EXTRACTOR, Document, load_extractor
+from reconcile.news.storage import MENTION_SCHEMA, mention_table
 
 __all__ = ["ARTICLE_COLUMNS", "MENTION_SCHEMA", "extract_mentions", "mention_rows"]
 
 #: What extraction reads of an article.
 ARTICLE_COLUMNS = ("article_id", "source", "body")
-
-#: The mentions table (sql/schema/003_news.sql) as Arrow types, in its column order.
-MENTION_SCHEMA = pa.schema(
-    [
-        ("mention_id", pa.string()),
-        ("article_id", pa.string()),
-        ("article_source", pa.string()),
-        ("span_start", pa.int32()),
-        ("span_end", pa.int32()),
-        ("surface", pa.string()),
-        ("canonical_name", pa.string()),
-        ("name_key", pa.string()),
-        ("kind", pa.string()),
-        ("role", pa.string()),
-        ("countries", pa.list_(pa.string())),
-        ("sanction", pa.bool_()),
-        ("sanction_cue", pa.string()),
-        ("delisting", pa.bool_()),
-        ("identifiers", pa.list_(pa.struct([("kind", pa.string()), ("value", pa.string())]))),
-        ("aliases", pa.list_(pa.string())),
-        ("sentence", pa.string()),
-        ("label", pa.string()),
-        ("extractor", pa.string()),
-    ]
-)
-
 
 def mention_rows(
     articles: pa.RecordBatch | pa.Table, extractor_spec: str, _cache: dict[str, object]
@@ -61,19 +36,17 @@ def mention_rows(
 
     `_cache` keeps the extractor of the calling task, so it is loaded once per partition, not per batch.
     """
-    from reconcile.news.ingest import _mention_row  # the local path's own row builder (see report hook)
-
     ex = _cache.get(extractor_spec)
     if ex is None:
         ex = _cache[extractor_spec] = load_extractor(extractor_spec)
-    rows = []
+    mentions = []
     cols = articles.to_pydict()
     for article_id, source, body in zip(*(cols[c] for c in ARTICLE_COLUMNS), strict=True):
         doc = Document.from_text(body)
         for m in ex.extract(doc):  # type: ignore[attr-defined]
             stamped = replace(m, article_id=article_id, article_source=source, extractor=ex.name)  # type: ignore[attr-defined]
-            rows.append(_mention_row(stamped))
-    return pa.Table.from_pylist(rows, schema=MENTION_SCHEMA)
+            mentions.append(stamped)
+    return mention_table(mentions)
 
 
 def extract_mentions(
