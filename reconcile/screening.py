@@ -28,7 +28,7 @@ from reconcile.linkage.prepare import (
     ensure_prepared,
     load_keys,
     project_queries,
-    query_uid,
+    project_queries_with_uids,
 )
 from reconcile.linkage.train import Calibration
 from reconcile.snapshots.catalog import SnapshotRef, resolve_snapshot, snapshot_in_force
@@ -159,7 +159,7 @@ def screen_names(
     scorer = (scorer_factory or open_scorer)(store, snap, mdl, ent_nums)
     try:
         keys = load_keys(store, snap.snapshot_id)
-        records = project_queries(queries, keys)
+        records, uids = project_queries_with_uids(queries, keys)
         total = records.num_rows
         if progress:
             progress(0, total)
@@ -176,8 +176,8 @@ def screen_names(
     for row in best:
         by_uid.setdefault(row["unique_id_l"], []).append(row)
     out: list[dict[str, Any]] = []
-    for q in queries:
-        uid = query_uid(q)
+    explain_row = _explainer(labels)
+    for q, uid in zip(queries, uids, strict=True):
         for row in by_uid.get(uid, []):
             sdn_name, sdn_type, programs = entries[row["ent_num_r"]]
             out.append(
@@ -193,7 +193,7 @@ def screen_names(
                     "match_weight": row["match_weight"],
                     "is_alert": row["match_probability"] >= cut,
                     "ofac_score": ofac_score(q.query_name, row["name_raw_r"]) if explain_rows else None,
-                    "explanation": explain(row, labels) if explain_rows else None,
+                    "explanation": explain_row(row) if explain_rows else None,
                 }
             )
             if with_contributions:
@@ -204,12 +204,57 @@ def screen_names(
     return ScreenResult(out, snap, cut, total)
 
 
+#: Prediction columns a screening row reads besides every mw_* and gamma_* (explain.waterfall's inputs).
+_ROW_COLUMNS = frozenset(
+    {
+        "unique_id_l",
+        "unique_id_r",
+        "ent_num_r",
+        "name_raw_l",
+        "name_raw_r",
+        "entity_kind_l",
+        "entity_kind_r",
+        "countries_l",
+        "countries_r",
+        "key_token_l",
+        "key_token_r",
+        "match_probability",
+        "match_weight",
+    }
+)
+
+
+def _explainer(labels: dict[tuple[str, int], str]) -> Callable[[dict[str, Any]], str]:
+    """explain(row, labels), computed once per distinct evidence.
+
+    Pairs falling in the same levels with the same key word read the same: the prior and the final weight
+    are not part of the line, so a large screen formats each distinct line once, not once per row.
+    """
+    done: dict[tuple[Any, ...], str] = {}
+
+    def run(row: dict[str, Any]) -> str:
+        key = (
+            tuple((c, row.get(c)) for c in row if c.startswith(("mw_", "gamma_"))),
+            row.get("key_token_r") or row.get("key_token_l"),
+        )
+        text = done.get(key)
+        if text is None:
+            text = done[key] = explain(row, labels)
+        return text
+
+    return run
+
+
 def _best_per_entry(scorer: Scorer, preds: pa.Table, top: int | None, cut: float) -> list[dict[str, Any]]:
     """Best name variant per (query, entry); alerts always, plus the `top` best others per query."""
     scorer.con.register("stage_preds", preds)
     try:
         rel = scorer.con.sql(load_sql("linkage/best_per_entry"), params={"top": top or 0, "cut": cut})
-        rows: list[dict[str, Any]] = rel.to_arrow_table().to_pylist()
+        table = rel.to_arrow_table()
+        # Only what rows, explanations and waterfalls read: converting the matching and intermediate
+        # list columns of every kept pair to Python objects cost more than the rest of this step.
+        keep = [c for c in table.column_names if c in _ROW_COLUMNS or c.startswith(("mw_", "gamma_"))]
+        rows: list[dict[str, Any]] = table.select(keep).to_pylist()
         return rows
     finally:
         scorer.con.unregister("stage_preds")

@@ -10,12 +10,11 @@ depends on names is computed from the snapshot itself: nothing comes from refere
 from __future__ import annotations
 
 import math
-import multiprocessing
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cache
 from typing import Any
 
 import pyarrow as pa
@@ -39,6 +38,7 @@ __all__ = [
     "load_keys",
     "prepare_snapshot",
     "project_queries",
+    "project_queries_with_uids",
 ]
 
 #: Bump when the projection changes: stored snapshots are then re-prepared lazily on next use.
@@ -131,6 +131,8 @@ class SnapshotKeys:
 
     df: Mapping[str, int]
     name_count: int = 0
+    #: bits() per (word, sound): a query batch asks for the same common words over and over.
+    _bits: dict[tuple[str, str], float] = field(default_factory=dict, compare=False, repr=False)
 
     def token_df(self, token: str) -> int:
         """How many list names contain this word (0: unseen)."""
@@ -142,11 +144,25 @@ class SnapshotKeys:
 
     def query_keys(self, keys: Iterable[str]) -> list[str]:
         """The blocking keys a query emits: its usable keys, else its rarest single key if not too common."""
-        df = self.df
-        usable = [k for k in keys if _usable(k, df.get(k, 0))]
-        if any(k[1] == ":" for k in usable):
+        # _usable inlined: this runs for every key of every query of a batch.
+        get = self.df.get
+        usable: list[str] = []
+        singles: list[tuple[int, str]] = []
+        has_single = False
+        for k in keys:
+            d = get(k, 0)
+            if d <= 0:
+                continue
+            if k[1] == ":":
+                if d <= MAX_SINGLE_KEY_NAMES:
+                    usable.append(k)
+                    has_single = True
+                elif d <= MAX_FALLBACK_KEY_NAMES:
+                    singles.append((d, k))
+            elif d <= MAX_KEY_NAMES:
+                usable.append(k)
+        if has_single:
             return usable
-        singles = [(df.get(k, 0), k) for k in keys if k[1] == ":" and 0 < df.get(k, 0) <= MAX_FALLBACK_KEY_NAMES]
         return usable + [min(singles)[1]] if singles else usable
 
     def bits(self, token: str, code: str) -> float:
@@ -156,9 +172,12 @@ class SnapshotKeys:
         with every list word that sounds like it, so "Mayra" is as informative as the MARIO, MARIA,
         MAYRA of the list together, and a misspelling unknown to the list is not taken for a rare word.
         """
-        n = max(self.name_count, 1)
-        df = max(self.df.get("p:" + code, 0), self.df.get("t:" + token, 0), 1)
-        return math.log2(max(n / df, 1.0))
+        got = self._bits.get((token, code))
+        if got is None:
+            n = max(self.name_count, 1)
+            df = max(self.df.get("p:" + code, 0), self.df.get("t:" + token, 0), 1)
+            got = self._bits[(token, code)] = math.log2(max(n / df, 1.0))
+        return got
 
 
 def _usable(key: str, df: int, single_cap: int = MAX_SINGLE_KEY_NAMES) -> bool:
@@ -170,6 +189,12 @@ def _generic_words() -> frozenset[str]:
     from reconcile.reference import org_cues, org_words
 
     return org_words() | org_cues()
+
+
+@cache
+def _country_codes(country: str | None, more: tuple[str, ...]) -> tuple[str, ...]:
+    # QueryName.country_codes for the few distinct country contexts of a batch, computed once each.
+    return tuple(QueryName("", "", None, country, more).country_codes())
 
 
 def normalize_country(value: str | None) -> str | None:
@@ -215,6 +240,7 @@ def _record(
     ent_num: int | None = None,
     name_id: int | None = None,
     query_id: str | None = None,
+    generic_words: frozenset[str] | None = None,
 ) -> dict[str, Any]:
     # Initials ("Ted S. Yoho") agree by chance with any word's first letter or sound; they stay in
     # full_norm but not in the word-level comparisons, unless the name is nothing but initials.
@@ -223,7 +249,10 @@ def _record(
     )
     pairs = list(dict.fromkeys(pairs))  # a repeated word is one piece of evidence
     words = [t for t, _ in pairs]
-    generic = _generic_words() if kind != "person" else frozenset()
+    if kind == "person":
+        generic: frozenset[str] = frozenset()
+    else:
+        generic = _generic_words() if generic_words is None else generic_words
     bits = [min(keys.bits(t, c), GENERIC_WORD_BITS) if t in generic else keys.bits(t, c) for t, c in pairs]
     # Per sound, the information of the most informative word carrying it (levels sum the shared ones).
     code_bits: dict[str, float] = {}
@@ -298,11 +327,13 @@ def project_sdn_rows(
     return pa.Table.from_pylist(records, schema=STD_SCHEMA), df
 
 
-def _query_record(q: QueryName, keys: SnapshotKeys, uid: str | None) -> tuple[str, dict[str, Any]]:
+def _query_record(
+    q: QueryName, keys: SnapshotKeys, uid: str | None, generic: frozenset[str]
+) -> tuple[str, dict[str, Any]]:
     kind = q.entity_kind or None
     n = normalize_name(q.query_name, kind=kind, convention="news")
-    codes = q.country_codes()
-    uid = uid or query_uid(q)
+    codes = list(_country_codes(q.country, q.more_countries))
+    uid = uid or query_key(n.full_norm, kind, "|".join(sorted(codes)) or None)  # = query_uid(q)
     block = keys.query_keys(_all_keys(n))
     # The mention's country is compared with the entry's own countries and, more weakly, with the
     # countries its programs name: the same code goes in both columns.
@@ -317,25 +348,36 @@ def _query_record(q: QueryName, keys: SnapshotKeys, uid: str | None) -> tuple[st
         countries=cs,
         program_countries=cs,
         query_id=q.query_id,
+        generic_words=generic,
     )
     return uid, rec
 
 
-#: Above this many names, query projection (pure-Python normalization) is split over two processes.
-PARALLEL_MIN_NAMES = 20_000
+def project_queries_with_uids(
+    queries: Sequence[QueryName], keys: SnapshotKeys, *, dedupe: bool = True
+) -> tuple[pa.Table, list[str]]:
+    """project_queries, plus the unique_id each query was linked under (aligned with `queries`).
 
-
-def _project_chunk(args: tuple[Sequence[QueryName], SnapshotKeys, bool]) -> list[tuple[str, dict[str, Any]]]:
-    queries, keys, dedupe = args
-    out = []
-    seen_raw: set[tuple[str, str | None, str | None, tuple[str, ...]]] = set()
+    Screening fans results back out to rows by these ids; returning them saves normalizing every name a
+    second time (query_uid) after projection.
+    """
+    generic = _generic_words()
+    records: dict[str, dict[str, Any]] = {}
+    uids: list[str] = []
+    seen_raw: dict[tuple[str, str | None, str | None, tuple[str, ...]], str] = {}
     for q in queries:
         raw_key = (q.query_name, q.entity_kind or None, q.country or None, q.more_countries)
-        if dedupe and raw_key in seen_raw:
-            continue
-        seen_raw.add(raw_key)
-        out.append(_query_record(q, keys, None if dedupe else q.query_id))
-    return out
+        if dedupe:
+            known = seen_raw.get(raw_key)
+            if known is not None:
+                uids.append(known)
+                continue
+        uid, rec = _query_record(q, keys, None if dedupe else q.query_id, generic)
+        seen_raw[raw_key] = uid
+        uids.append(uid)
+        if uid not in records:
+            records[uid] = rec
+    return pa.Table.from_pylist(list(records.values()), schema=STD_SCHEMA), uids
 
 
 def project_queries(queries: Sequence[QueryName], keys: SnapshotKeys, *, dedupe: bool = True) -> pa.Table:
@@ -344,22 +386,10 @@ def project_queries(queries: Sequence[QueryName], keys: SnapshotKeys, *, dedupe:
     The unique_id is the normalized key of the query, so the same name written in many rows is linked
     once (screening work scales with distinct names); `query_id` keeps one of the rows for display.
     With `dedupe=False` (training) every query is its own record and unique_id is its query_id.
-    Large inputs are normalized in two forked processes (normalization is pure Python, bound by one core).
+    One process: normalization caches per word and per name, and shipping records back from worker
+    processes cost more than it saved (and forking a process with DuckDB threads is not safe).
     """
-    if len(queries) >= PARALLEL_MIN_NAMES and "fork" in multiprocessing.get_all_start_methods():
-        half = len(queries) // 2
-        parts = [(queries[:half], keys, dedupe), (queries[half:], keys, dedupe)]
-        ctx = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=2, mp_context=ctx) as pool:
-            chunks = list(pool.map(_project_chunk, parts))
-    else:
-        chunks = [_project_chunk((queries, keys, dedupe))]
-    records: dict[str, dict[str, Any]] = {}
-    for chunk in chunks:
-        for uid, rec in chunk:
-            if uid not in records:
-                records[uid] = rec
-    return pa.Table.from_pylist(list(records.values()), schema=STD_SCHEMA)
+    return project_queries_with_uids(queries, keys, dedupe=dedupe)[0]
 
 
 def query_key(full_norm: str, kind: str | None, country: str | None) -> str:

@@ -11,4 +11,4 @@ SELECT *
 FROM best
 QUALIFY match_probability >= $cut
      OR row_number() OVER (PARTITION BY unique_id_l ORDER BY match_weight DESC, ent_num_r) <= $top
-ORDER BY unique_id_l, match_weight DESC
+ORDER BY unique_id_l, match_weight DESC, ent_num_r
