@@ -92,13 +92,14 @@ def probability_to_weight(p: float) -> float:
     return math.log2(p / (1 - p))
 
 
-def open_scorer(
-    store: Store, snapshot: SnapshotRef, model: SdnModel | None = None, ent_nums: Collection[int] | None = None
-) -> Scorer:
-    """A Scorer over one stored snapshot, preparing the snapshot first if it never was.
+def scorer_inputs(
+    store: Store, snapshot: SnapshotRef, ent_nums: Collection[int] | None = None
+) -> tuple[pa.Table, pa.Table]:
+    """A stored snapshot's prepared names and TF table, as every engine's scorer takes them.
 
-    With `ent_nums`, only those entries' names are candidates (the weekly re-screen of changed entries);
-    word frequencies and the prior still come from the whole snapshot, so scores equal a full screen's.
+    Prepares the snapshot first if it never was. With `ent_nums`, only those entries' names are
+    candidates (the weekly re-screen of changed entries); word frequencies and the prior still come from
+    the whole snapshot, so scores equal a full screen's.
     """
     ensure_prepared(store, snapshot.snapshot_id)
     params = {"snapshot_id": snapshot.snapshot_id}
@@ -106,6 +107,14 @@ def open_scorer(
     if ent_nums is not None:
         sdn = sdn.filter(pc.is_in(sdn["ent_num"], value_set=pa.array(sorted(ent_nums), pa.int32())))
     tf = store.con.sql(load_sql("linkage/tf"), params=params).to_arrow_table()
+    return sdn, tf
+
+
+def open_scorer(
+    store: Store, snapshot: SnapshotRef, model: SdnModel | None = None, ent_nums: Collection[int] | None = None
+) -> Scorer:
+    """A DuckDB Scorer over one stored snapshot (see `scorer_inputs`)."""
+    sdn, tf = scorer_inputs(store, snapshot, ent_nums)
     return Scorer(model or load_model(), sdn, tf, snapshot.entry_count)
 
 

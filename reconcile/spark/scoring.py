@@ -21,17 +21,16 @@ from typing import Any
 
 import duckdb
 import pyarrow as pa
-import pyarrow.compute as pc
 from pyspark.sql import DataFrame, SparkSession
 from splink import Linker, SparkAPI
 from splink.internals.splink_dataframe import SplinkDataFrame
 
 from reconcile.linkage.model import SdnModel, load_model
-from reconcile.linkage.prepare import ensure_prepared
 from reconcile.linkage.settings import TF_COLUMN
+from reconcile.screening import scorer_inputs
 from reconcile.snapshots.catalog import SnapshotRef
 from reconcile.spark.similarity import register_jaro_winkler
-from reconcile.store import Store, load_sql
+from reconcile.store import Store
 
 __all__ = ["SparkScorer", "open_spark_scorer", "to_spark"]
 
@@ -129,13 +128,8 @@ def open_spark_scorer(
 ) -> SparkScorer:
     """As `screening.open_scorer`, on Spark: the same stored inputs, handed to a SparkScorer.
 
-    The inputs are read from the store exactly as the DuckDB path reads them (same prepared snapshot,
-    same SQL files, same `ent_nums` filter), so the two engines score identical records.
+    The inputs come from the one reader both engines use (`screening.scorer_inputs`), so the two engines
+    score identical records.
     """
-    ensure_prepared(store, snapshot.snapshot_id)
-    params = {"snapshot_id": snapshot.snapshot_id}
-    sdn = store.con.sql(load_sql("linkage/sdn_std"), params=params).to_arrow_table()
-    if ent_nums is not None:
-        sdn = sdn.filter(pc.is_in(sdn["ent_num"], value_set=pa.array(sorted(ent_nums), pa.int32())))
-    tf = store.con.sql(load_sql("linkage/tf"), params=params).to_arrow_table()
+    sdn, tf = scorer_inputs(store, snapshot, ent_nums)
     return SparkScorer(spark, model or load_model(), sdn, tf, snapshot.entry_count)
