@@ -1,6 +1,6 @@
 """The run's HTML report: one self-contained file an analyst can open offline, read, and print.
 
-Fills reports/templates/report.html (Jinja2, autoescaping on) from a `RunReport`. Everything the page
+Fills reports/templates/report.html.j2 (Jinja2, autoescaping on) from a `RunReport`. Everything the page
 needs is inside the file: CSS inline, charts as inline SVG (reconcile/reporting/charts.py), one short
 inline script that only opens collapsed sections before printing. A Content-Security-Policy in the page
 forbids every fetch and every script but that one (allowed by its hash), so even a name from the news that
@@ -47,7 +47,7 @@ __all__ = ["render_html"]
 
 log = logging.getLogger(__name__)
 
-_TEMPLATE = "report.html"
+_TEMPLATE = "report.html.j2"
 
 #: Opens every collapsed section before printing, so a printed report never hides rows.
 _PRINT_SCRIPT = (
