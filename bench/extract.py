@@ -24,15 +24,8 @@ from reconcile.config import shared_dir
 from reconcile.extraction import Document, load_extractor
 from reconcile.news.text import text_to_paragraphs
 
+#: gold.csv entity_schema -> the mention kind (and coverage group) it should come out as.
 KIND_OF_SCHEMA = {
-    "Person": "person",
-    "Company": "organization",
-    "Organization": "organization",
-    "LegalEntity": "organization",
-    "Vessel": "vessel",
-    "Airplane": "aircraft",
-}
-GROUP_OF_SCHEMA = {
     "Person": "person",
     "Company": "organization",
     "Organization": "organization",
@@ -83,7 +76,7 @@ def main() -> None:
             cover = [
                 m for m in ms if m.canonical_name and (want <= tokens(m.canonical_name) or want <= tokens(m.surface))
             ]
-            group = GROUP_OF_SCHEMA[row["entity_schema"]]
+            group = KIND_OF_SCHEMA[row["entity_schema"]]
             found[group][0] += 1
             found[group][1] += any(m.kind == kind for m in cover)
             found[group][2] += bool(cover)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import sys
 from datetime import date
 from pathlib import Path
@@ -20,6 +19,7 @@ from reconcile.cli.options import (
     quiet_option,
     threshold_option,
 )
+from reconcile.cli.render import emit_json, emit_table
 from reconcile.errors import InputError
 from reconcile.store import open_store
 
@@ -52,23 +52,9 @@ def _write_rows(rows: list[dict[str, Any]], columns: tuple[str, ...], out: Path 
                     w.writerow({k: ("|".join(v) if isinstance(v, list) else v) for k, v in r.items()})
         return
     if as_json:
-        click.echo(json.dumps(rows, indent=1, default=str))
+        emit_json(rows)
         return
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table(*columns)
-    for r in rows:
-        table.add_row(*[_cell(r[c]) for c in columns])
-    Console(width=200).print(table)
-
-
-def _cell(v: Any) -> str:
-    if isinstance(v, float):
-        return f"{v:.3f}"
-    if isinstance(v, list):
-        return ", ".join(v)
-    return "" if v is None else str(v)
+    emit_table(None, columns, [[r[c] for c in columns] for r in rows])
 
 
 @click.command()
@@ -153,7 +139,7 @@ def explain(
     with open_store(ctx.obj["db"]) as store:
         p = explain_pair(store, query_name, ent_num, as_of, entity_kind=kind, country=country)
     if as_json:
-        click.echo(json.dumps({**p.__dict__, "steps": [s.__dict__ for s in p.steps]}, indent=1, default=str))
+        emit_json({**p.__dict__, "steps": [s.__dict__ for s in p.steps]})
         return
     click.echo(f"{query_name}  vs  entry {ent_num}: {p.matched_name}")
     for s in p.steps:
