@@ -42,7 +42,7 @@ __all__ = [
 ]
 
 #: Bump when the projection changes: stored snapshots are then re-prepared lazily on next use.
-PREPARE_VERSION = 7
+PREPARE_VERSION = 8
 
 #: A blocking key carried by more list names than this is too common to find candidates by itself
 #: ("t:ali", "t:company"); word pairs then do the work ("tt:ali|hassan"). 40 keeps blocking recall on
@@ -87,6 +87,7 @@ STD_SCHEMA = pa.schema(
         ("surname_codes", pa.list_(pa.string())),
         ("phonetic", pa.list_(pa.string())),
         ("key_token", pa.string()),
+        ("key_bits", pa.float64()),
         ("name_bits", pa.float64()),
         ("phonetic_bits", pa.list_(pa.float64())),
         ("countries", pa.list_(pa.string())),
@@ -264,6 +265,8 @@ def _record(
     # last word), each with its sound, so the name comparison can tell a family name that disagrees.
     surname_set = set(n.surnames) if n.kind == "person" or kind == "person" else set()
     surnames = [(t, c) for t, c in pairs if t in surname_set]
+    key = _key_token(n, words, keys.token_df)
+    key_bits = next((b for (t, _c), b in zip(pairs, bits, strict=True) if t == key), None)
     return {
         "unique_id": unique_id,
         "query_id": query_id,
@@ -278,7 +281,8 @@ def _record(
         "surnames": [t for t, _ in surnames],
         "surname_codes": [c or "" for _, c in surnames],
         "phonetic": codes,
-        "key_token": _key_token(n, words, keys.token_df),
+        "key_token": key,
+        "key_bits": key_bits,
         "name_bits": round(sum(bits), 3),
         "phonetic_bits": [round(code_bits[c], 3) for c in codes],
         "countries": sorted(set(countries)) if countries else None,

@@ -28,6 +28,8 @@ __all__ = [
     "MID_BITS",
     "NEAR_JW",
     "RARE_BITS",
+    "RARE_KEY_BITS",
+    "SurnameAgreesLevel",
     "TF_COLUMN",
     "FuzzyTokenCoverLevel",
     "GuardedFuzzyCoverLevel",
@@ -63,8 +65,13 @@ FULL_JW = 0.92
 RARE_BITS = 22
 MID_BITS = 15
 
-#: The column whose term frequency (in the snapshot being screened) scales name agreement: the surname
-#: of a person (first surname of a Hispanic double surname), the rarest word of any other name.
+#: Information (bits) of a key word agreeing alone above which it counts as rare: held by about four
+#: names or fewer in a list of 18,000 names (RISHMAK in RISHMAK PRODUCTIVE & EXPORTS COMPANY).
+RARE_KEY_BITS = 12
+
+#: The key word of a name: the surname of a person (first surname of a Hispanic double surname), the
+#: rarest word of any other name. Its information in the screened snapshot (`key_bits`) splits the
+#: levels where it agrees alone.
 TF_COLUMN = "key_token"
 
 
@@ -193,15 +200,17 @@ class SharedInformationLevel(_TokenLevel):
     `phonetic_bits` (prepare.py), each sound counted once.
     """
 
-    def __init__(self, bits: float) -> None:
+    def __init__(self, bits: float, min_shared: int = 2) -> None:
         super().__init__("phonetic", 1.0)
         self.bits = bits
+        self.min_shared = min_shared
 
     def create_sql(self, sql_dialect: SplinkDialect) -> str:  # noqa: D102
-        return f"({_shared(sql_dialect, 'phonetic')} >= 2 AND {_shared_bits(sql_dialect)} >= {self.bits})"
+        shared = _shared(sql_dialect, "phonetic")
+        return f"({shared} >= {self.min_shared} AND {_shared_bits(sql_dialect)} >= {self.bits})"
 
     def create_label_for_charts(self) -> str:  # noqa: D102
-        return f"2+ sounds shared, together >= {self.bits} bits"
+        return f"{self.min_shared}+ sounds shared, together >= {self.bits} bits"
 
 
 class SoundCoverLevel(_TokenLevel):
@@ -280,6 +289,42 @@ class SurnameConflictLevel(_TokenLevel):
         return "Given names agree, a surname on each side differs"
 
 
+class SurnameAgreesLevel(_TokenLevel):
+    """A person's listed (first) surname has its counterpart among the query's words.
+
+    What separates a variant of the listed person from a namesake is mostly the family name: "Andrey
+    Vladimirovich Sushko" and SUSHKO, Andriy Volodymyrovych agree on the surname and only sound alike
+    elsewhere, while "Lauren Boebert" and GONZALEZ BRITO, Andres Laureano sound alike word by word with
+    no surname spelt alike. The counterpart is the same word, or one spelt near it (Jaro-Winkler) that
+    is not an exact copy of another listed word (a query's Mohammad is not MOHAMMADI when the list
+    also holds Mohammad). Left is the query, right the list name.
+    """
+
+    def create_sql(self, sql_dialect: SplinkDialect) -> str:  # noqa: D102
+        dialect = sql_dialect.sql_dialect_str
+        t = self.threshold
+        if dialect == "duckdb":
+            s = "surnames_r[1]"
+            found = (
+                f"coalesce(list_bool_or(list_transform(tokens_l, lambda q: q = {s} OR "
+                f"(NOT list_contains(tokens_r, q) AND jaro_winkler_similarity(q, {s}) >= {t}))), false)"
+            )
+            guard = "entity_kind_r = 'person' AND len(surnames_r) > 0"
+        elif dialect == "spark":
+            s = "element_at(surnames_r, 1)"
+            found = (
+                f"exists(tokens_l, q -> q = {s} OR "
+                f"(NOT array_contains(tokens_r, q) AND jaro_winkler(q, {s}) >= {t}))"
+            )
+            guard = "entity_kind_r = 'person' AND size(surnames_r) > 0"
+        else:
+            raise NotImplementedError(f"token levels have no SQL for dialect {dialect}")
+        return f"(CASE WHEN {guard} THEN {found} ELSE false END)"
+
+    def create_label_for_charts(self) -> str:  # noqa: D102
+        return "The listed surname agrees"
+
+
 def _shared_bits(sql_dialect: SplinkDialect) -> str:
     # Sum of phonetic_bits_l over the left sounds the right side also holds.
     if sql_dialect.sql_dialect_str == "duckdb":
@@ -322,6 +367,16 @@ class BothMultiWordLevel(_TokenLevel):
         return "Both names have two or more words"
 
 
+def _rare_key(bits: float) -> cll.CustomLevel:
+    # The information of the agreeing key word (surname, or an organisation's rarest word).
+    return cll.CustomLevel(f"least(key_bits_l, key_bits_r) >= {bits}")
+
+
+def _not_person() -> cll.CustomLevel:
+    # A body's one distinctive word names it (RISHMAK COMPANY); a person's lone surname does not.
+    return cll.CustomLevel("entity_kind_r <> 'person'")
+
+
 def _rare(bits: float) -> cll.CustomLevel:
     # The information of the agreeing words: for the covering levels, the shorter name's words, whose
     # information the shorter name's record carries (prepare.py: name_bits).
@@ -335,9 +390,12 @@ def name_comparison() -> cl.CustomComparison:
     Department" inside a long ministry name is two common words, "Nicolas Maduro" inside MADURO MOROS,
     Nicolas two rare ones. The covering levels are therefore split by the information of the shorter
     name's words (`name_bits`, log2 of N over the names holding each word, from the screened snapshot),
-    and the partial levels are scaled by the frequency of the key word (term-frequency adjustment on
-    TF_COLUMN). Cheap array levels come first and the Jaro-Winkler token level is tried only for pairs
-    that already share a sound, so most pairs never reach it.
+    and the levels where the key word agrees alone by the key word's information (`key_bits`). Not by
+    Splink's term-frequency adjustment: that replaces a level's u with the word's frequency among all
+    names, ignoring that the level holds only pairs of one shape (a one-word name, say), and so called
+    RISHMAK, held by one name in 18,628, "common" (-3.9 bits). Cheap array levels come first and the
+    Jaro-Winkler token level is tried only for pairs that already share a sound, so most pairs never
+    reach it.
 
     Persons have structure: the list side knows its surnames. Words that agree while a listed surname
     and a query word are both left without a counterpart (SurnameConflictLevel) are given names shared
@@ -351,13 +409,14 @@ def name_comparison() -> cl.CustomComparison:
     "Berry" and BARRERA share one), so words that agree only by sound, not by spelling (Jaro-Winkler),
     prove less than "Solemani" for SOLEIMANI.
     """
-    tf: dict[str, Any] = {"tf_adjustment_column": TF_COLUMN}
     same = cll.CustomLevel("sorted_key_l = sorted_key_r")
     cover = SetCoverLevel("tokens")
     sound = SoundCoverLevel()
     conflict = SurnameConflictLevel(COVER_JW)
     near = FuzzyTokenCoverLevel("tokens", NEAR_JW, 2)
     fuzzy = GuardedFuzzyCoverLevel("tokens", COVER_JW, 2)
+    surname = SurnameAgreesLevel("tokens", COVER_JW)
+    key = cll.ExactMatchLevel(TF_COLUMN)
     return cl.CustomComparison(
         output_column_name="name",
         comparison_levels=[
@@ -379,6 +438,9 @@ def name_comparison() -> cl.CustomComparison:
                 label_for_charts="Shorter name's words all agree, some spelt differently, uncommon"
             ),
             fuzzy.configure(label_for_charts="Shorter name's words all agree, some spelt differently, common words"),
+            cll.And(sound, surname, near, _rare(MID_BITS)).configure(
+                label_for_charts="Every word sounds alike and is spelt near, the surname alike, uncommon"
+            ),
             cll.And(sound, near, _rare(MID_BITS)).configure(
                 label_for_charts="Shorter name's words all sound alike and are spelt near, uncommon"
             ),
@@ -386,18 +448,31 @@ def name_comparison() -> cl.CustomComparison:
                 label_for_charts="Shorter name's words all sound alike, spelt apart, uncommon"
             ),
             sound.configure(label_for_charts="Shorter name's words all sound alike, spelt apart, common words"),
+            cll.And(surname, SharedInformationLevel(RARE_BITS)).configure(
+                label_for_charts="Surname and other rare words agree, others differ"
+            ),
             SharedInformationLevel(RARE_BITS).configure(label_for_charts="Two or more rare words agree, others differ"),
             cll.And(cll.JaroWinklerLevel("full_norm", FULL_JW), FuzzyTokenCoverLevel("tokens", NEAR_JW, 1)).configure(
                 label_for_charts="Whole name spelt similarly, word by word"
             ),
+            cll.And(surname, SharedInformationLevel(MID_BITS)).configure(
+                label_for_charts="Surname and other uncommon words agree, others differ"
+            ),
             SharedInformationLevel(MID_BITS).configure(
                 label_for_charts="Two or more uncommon words agree, others differ"
             ),
-            SetOverlapLevel("phonetic", 2).configure(label_for_charts="Two or more words agree, others differ", **tf),
-            cll.And(cll.ExactMatchLevel(TF_COLUMN), BothMultiWordLevel()).configure(
-                label_for_charts="Surname or key word agrees, the other words differ", **tf
+            SetOverlapLevel("phonetic", 2).configure(label_for_charts="Two or more words agree, others differ"),
+            cll.And(key, BothMultiWordLevel(), _rare_key(RARE_KEY_BITS)).configure(
+                label_for_charts="Rare surname or key word agrees, the other words differ"
             ),
-            cll.ExactMatchLevel(TF_COLUMN).configure(label_for_charts="Only the key word agrees", **tf),
+            cll.And(key, BothMultiWordLevel()).configure(
+                label_for_charts="Surname or key word agrees, the other words differ"
+            ),
+            cll.And(key, _rare_key(RARE_KEY_BITS), _not_person()).configure(
+                label_for_charts="Only the key word agrees, rare"
+            ),
+            key.configure(label_for_charts="Only the key word agrees"),
+            SharedInformationLevel(RARE_KEY_BITS, min_shared=1).configure(label_for_charts="One rare word agrees"),
             SetOverlapLevel("phonetic", 1).configure(label_for_charts="One word agrees"),
             cll.ElseLevel().configure(label_for_charts="No word agrees"),
         ],

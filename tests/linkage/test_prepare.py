@@ -12,6 +12,7 @@ from reconcile.linkage.prepare import (
     prepare_snapshot,
     project_queries,
 )
+from reconcile.normalize.phonetic import phonetic_key
 
 
 @pytest.fixture
@@ -27,6 +28,7 @@ def test_same_name_in_many_rows_is_one_record():
     rec = t.to_pylist()[0]
     assert rec["query_id"] == "1" and rec["ent_num"] is None
     assert rec["key_token"] == "maduro"
+    assert rec["key_bits"] == pytest.approx(keys.bits("maduro", phonetic_key("maduro")))
     assert set(rec["block_keys"]) == {"t:nicolas", "t:maduro", "tt:maduro|nicolas"}
 
 
