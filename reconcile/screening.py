@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import csv
 import math
+import multiprocessing
+import os
 from collections.abc import Callable, Collection, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -25,6 +28,7 @@ from reconcile.linkage.model import Scorer, SdnModel, load_model
 from reconcile.linkage.ofac_score import ofac_score
 from reconcile.linkage.prepare import (
     QueryName,
+    SnapshotKeys,
     ensure_prepared,
     load_keys,
     project_queries,
@@ -165,10 +169,71 @@ def screen_names(
     snap = snapshot or resolve(store, as_of)
     mdl = model or load_model()
     cut = mdl.threshold if threshold is None else threshold
+    pool = _worker_pool(len(queries))
+    try:
+        return _screen(
+            store,
+            queries,
+            snap,
+            mdl,
+            cut,
+            top,
+            progress,
+            explain_rows,
+            ent_nums,
+            with_contributions,
+            scorer_factory,
+            pool,
+        )
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+
+
+#: Below this many query rows, screening stays in one process: starting workers (~0.5 s each, importing
+#: the normalizer) would cost more than they save.
+PARALLEL_MIN_QUERIES = 20_000
+
+
+def _worker_pool(n_queries: int) -> ProcessPoolExecutor | None:
+    """A pool of one worker per core for a large batch, or None.
+
+    `spawn`, never `fork`: the parent has DuckDB threads running, and a forked child can inherit a lock
+    held by one of them. Started before the scorer is built so that the workers import while the parent
+    loads the snapshot.
+    """
+    workers = os.cpu_count() or 1
+    if n_queries < PARALLEL_MIN_QUERIES or workers < 2:
+        return None
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+    for _ in range(workers):
+        pool.submit(_warm_worker)
+    return pool
+
+
+def _warm_worker() -> None:
+    """Load the normalizer's lexicons in a fresh worker while the parent is busy elsewhere."""
+    project_queries([QueryName("", "warm up", "person")], SnapshotKeys({}))
+
+
+def _screen(
+    store: Store,
+    queries: Sequence[QueryName],
+    snap: SnapshotRef,
+    mdl: SdnModel,
+    cut: float,
+    top: int | None,
+    progress: ProgressFn | None,
+    explain_rows: bool,
+    ent_nums: Collection[int] | None,
+    with_contributions: bool,
+    scorer_factory: ScorerFactory | None,
+    pool: ProcessPoolExecutor | None,
+) -> ScreenResult:
     scorer = (scorer_factory or open_scorer)(store, snap, mdl, ent_nums)
     try:
         keys = load_keys(store, snap.snapshot_id)
-        records, uids = project_queries_with_uids(queries, keys)
+        records, uids = project_queries_with_uids(queries, keys, executor=pool)
         total = records.num_rows
         if progress:
             progress(0, total)
@@ -186,6 +251,8 @@ def screen_names(
         by_uid.setdefault(row["unique_id_l"], []).append(row)
     out: list[dict[str, Any]] = []
     explain_row = _explainer(labels)
+    # With workers, OFAC's scores are computed there while this process writes the rows and explanations.
+    pending = _ofac_scores_in_workers(queries, uids, by_uid, pool) if explain_rows and pool is not None else None
     for q, uid in zip(queries, uids, strict=True):
         for row in by_uid.get(uid, []):
             sdn_name, sdn_type, programs = entries[row["ent_num_r"]]
@@ -201,7 +268,9 @@ def screen_names(
                     "match_probability": row["match_probability"],
                     "match_weight": row["match_weight"],
                     "is_alert": row["match_probability"] >= cut,
-                    "ofac_score": ofac_score(q.query_name, row["name_raw_r"]) if explain_rows else None,
+                    "ofac_score": (
+                        ofac_score(q.query_name, row["name_raw_r"]) if explain_rows and pending is None else None
+                    ),
                     "explanation": explain_row(row) if explain_rows else None,
                 }
             )
@@ -210,7 +279,29 @@ def screen_names(
                     {"comparison": st.component, "label": st.finding, "weight": float(st.weight)}
                     for st in waterfall(row, labels)[:-1]
                 ]
+    if pending is not None:
+        scores = pending()
+        for r in out:
+            r["ofac_score"] = scores[(r["query_name"], r["matched_name"])]
     return ScreenResult(out, snap, cut, total)
+
+
+def _ofac_scores_in_workers(
+    queries: Sequence[QueryName],
+    uids: Sequence[str],
+    by_uid: dict[str, list[dict[str, Any]]],
+    pool: ProcessPoolExecutor,
+) -> Callable[[], dict[tuple[str, str], int]]:
+    """Start scoring every distinct (query name, matched name) pair of the rows; call the result to collect.
+
+    The pairs go out in eight batches: few enough that sending them costs little, enough that the
+    workers finish close together.
+    """
+    rows = zip(queries, uids, strict=True)
+    pairs = list(dict.fromkeys((q.query_name, r["name_raw_r"]) for q, uid in rows for r in by_uid.get(uid, [])))
+    chunk = max(len(pairs) // 8, 1)
+    results = pool.map(ofac_score, [a for a, _ in pairs], [b for _, b in pairs], chunksize=chunk)
+    return lambda: dict(zip(pairs, results, strict=True))
 
 
 #: Prediction columns a screening row reads besides every mw_* and gamma_* (explain.waterfall's inputs).
