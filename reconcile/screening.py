@@ -331,12 +331,15 @@ def _explainer(labels: dict[tuple[str, int], str]) -> Callable[[dict[str, Any]],
     are not part of the line, so a large screen formats each distinct line once, not once per row.
     """
     done: dict[tuple[Any, ...], str] = {}
+    # Every row of one screen has the same columns: find the evidence columns once per column set.
+    evidence: dict[tuple[str, ...], tuple[str, ...]] = {}
 
     def run(row: dict[str, Any]) -> str:
-        key = (
-            tuple((c, row.get(c)) for c in row if c.startswith(("mw_", "gamma_"))),
-            row.get("key_token_r") or row.get("key_token_l"),
-        )
+        names = tuple(row)
+        cols = evidence.get(names)
+        if cols is None:
+            cols = evidence[names] = tuple(c for c in names if c.startswith(("mw_", "gamma_")))
+        key = (cols, tuple(row[c] for c in cols), row.get("key_token_r") or row.get("key_token_l"))
         text = done.get(key)
         if text is None:
             text = done[key] = explain(row, labels)
@@ -347,14 +350,14 @@ def _explainer(labels: dict[tuple[str, int], str]) -> Callable[[dict[str, Any]],
 
 def _best_per_entry(scorer: Scorer, preds: pa.Table, top: int | None, cut: float) -> list[dict[str, Any]]:
     """Best name variant per (query, entry); alerts always, plus the `top` best others per query."""
-    scorer.con.register("stage_preds", preds)
+    # Only what rows, explanations and waterfalls read: carrying the matching and intermediate list
+    # columns of every pair through the window sorts cost 5x the rest of this step, and converting them
+    # to Python objects more again.
+    keep = [c for c in preds.column_names if c in _ROW_COLUMNS or c.startswith(("mw_", "gamma_"))]
+    scorer.con.register("stage_preds", preds.select(keep))
     try:
         rel = scorer.con.sql(load_sql("linkage/best_per_entry"), params={"top": top or 0, "cut": cut})
-        table = rel.to_arrow_table()
-        # Only what rows, explanations and waterfalls read: converting the matching and intermediate
-        # list columns of every kept pair to Python objects cost more than the rest of this step.
-        keep = [c for c in table.column_names if c in _ROW_COLUMNS or c.startswith(("mw_", "gamma_"))]
-        rows: list[dict[str, Any]] = table.select(keep).to_pylist()
+        rows: list[dict[str, Any]] = rel.to_arrow_table().to_pylist()
         return rows
     finally:
         scorer.con.unregister("stage_preds")
