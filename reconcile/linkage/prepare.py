@@ -41,6 +41,7 @@ __all__ = [
     "prepare_snapshot",
     "project_queries",
     "project_queries_with_uids",
+    "warm_up_projection",
 ]
 
 #: Bump when the projection changes: stored snapshots are then re-prepared lazily on next use.
@@ -427,6 +428,11 @@ def _project_in_workers(
 def _project_chunk(rows: list[QueryName], keys_blob: bytes, dedupe: bool) -> tuple[pa.Table, list[str]]:
     """Worker side of _project_in_workers (module level, so a spawned process can import it)."""
     return _project_rows(rows, _unpickled_keys(keys_blob), dedupe)
+
+
+def warm_up_projection() -> None:
+    """Import the normalizer and load its lexicons, in a fresh worker process before its first chunk."""
+    project_queries([QueryName("", "warm up", "person")], SnapshotKeys({}))
 
 
 @lru_cache(maxsize=2)
