@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import csv
 import math
+import multiprocessing
+import os
 from collections.abc import Callable, Collection, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -29,6 +32,7 @@ from reconcile.linkage.prepare import (
     load_keys,
     project_queries,
     project_queries_with_uids,
+    warm_up_projection,
 )
 from reconcile.linkage.train import Calibration
 from reconcile.snapshots.catalog import SnapshotRef, resolve_snapshot, snapshot_in_force
@@ -165,10 +169,87 @@ def screen_names(
     snap = snapshot or resolve(store, as_of)
     mdl = model or load_model()
     cut = mdl.threshold if threshold is None else threshold
+    pool = _Workers.start(len(queries))
+    try:
+        return _screen(
+            store,
+            queries,
+            snap,
+            mdl,
+            cut,
+            top,
+            progress,
+            explain_rows,
+            ent_nums,
+            with_contributions,
+            scorer_factory,
+            pool,
+        )
+    finally:
+        if pool is not None:
+            pool.close()
+
+
+#: Below this many query rows, screening stays in one process: starting workers (~0.5 s each, importing
+#: the normalizer) would cost more than they save.
+PARALLEL_MIN_QUERIES = 20_000
+
+
+class _Workers(ProcessPoolExecutor):
+    """The process pool of one large screen: one worker per core, started once, joined before returning.
+
+    `spawn`, never `fork`: the parent has DuckDB threads running, and a forked child can inherit a lock
+    held by one of them. Started before the scorer is built, so that the workers import while the parent
+    loads the snapshot.
+    """
+
+    _exiting: list[multiprocessing.Process]
+
+    @classmethod
+    def start(cls, n_queries: int) -> _Workers | None:
+        """A pool for a batch this large on a machine with several cores, or None."""
+        workers = os.cpu_count() or 1
+        if n_queries < PARALLEL_MIN_QUERIES or workers < 2:
+            return None
+        pool = cls(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+        pool._exiting = []
+        for _ in range(workers):
+            pool.submit(warm_up_projection)  # in prepare, not here: a worker never imports splink
+        return pool
+
+    def release(self) -> None:
+        """No more tasks: the workers exit once the queued ones are done, while the parent carries on.
+
+        A spawned interpreter takes ~0.3 s to finalize; that overlaps with writing the rows.
+        """
+        self._exiting = list((self._processes or {}).values())
+        self.shutdown(wait=False)
+
+    def close(self) -> None:
+        """Stop (cancelling what has not started) and wait for every worker to have exited."""
+        self.shutdown(cancel_futures=True)
+        for p in self._exiting:
+            p.join()
+
+
+def _screen(
+    store: Store,
+    queries: Sequence[QueryName],
+    snap: SnapshotRef,
+    mdl: SdnModel,
+    cut: float,
+    top: int | None,
+    progress: ProgressFn | None,
+    explain_rows: bool,
+    ent_nums: Collection[int] | None,
+    with_contributions: bool,
+    scorer_factory: ScorerFactory | None,
+    pool: _Workers | None,
+) -> ScreenResult:
     scorer = (scorer_factory or open_scorer)(store, snap, mdl, ent_nums)
     try:
         keys = load_keys(store, snap.snapshot_id)
-        records, uids = project_queries_with_uids(queries, keys)
+        records, uids = project_queries_with_uids(queries, keys, executor=pool)
         total = records.num_rows
         if progress:
             progress(0, total)
@@ -186,8 +267,17 @@ def screen_names(
         by_uid.setdefault(row["unique_id_l"], []).append(row)
     out: list[dict[str, Any]] = []
     explain_row = _explainer(labels)
+    # With workers, OFAC's scores and the explanations are computed there while this process writes the
+    # rows; they are filled in afterwards (`sources`: the prediction row each output row came from).
+    fill = _explain_and_score_in_workers(queries, uids, by_uid, labels, pool) if explain_rows and pool else None
+    if pool is not None:
+        pool.release()
+    here = explain_rows and fill is None
+    sources: list[dict[str, Any]] = []
     for q, uid in zip(queries, uids, strict=True):
         for row in by_uid.get(uid, []):
+            if fill is not None:
+                sources.append(row)
             sdn_name, sdn_type, programs = entries[row["ent_num_r"]]
             out.append(
                 {
@@ -201,8 +291,8 @@ def screen_names(
                     "match_probability": row["match_probability"],
                     "match_weight": row["match_weight"],
                     "is_alert": row["match_probability"] >= cut,
-                    "ofac_score": ofac_score(q.query_name, row["name_raw_r"]) if explain_rows else None,
-                    "explanation": explain_row(row) if explain_rows else None,
+                    "ofac_score": ofac_score(q.query_name, row["name_raw_r"]) if here else None,
+                    "explanation": explain_row(row) if here else None,
                 }
             )
             if with_contributions:
@@ -210,7 +300,44 @@ def screen_names(
                     {"comparison": st.component, "label": st.finding, "weight": float(st.weight)}
                     for st in waterfall(row, labels)[:-1]
                 ]
+    if fill is not None:
+        fill(out, sources)
     return ScreenResult(out, snap, cut, total)
+
+
+def _explain_and_score_in_workers(
+    queries: Sequence[QueryName],
+    uids: Sequence[str],
+    by_uid: dict[str, list[dict[str, Any]]],
+    labels: dict[tuple[str, int], str],
+    pool: ProcessPoolExecutor,
+) -> Callable[[list[dict[str, Any]], list[dict[str, Any]]], None]:
+    """Start the explanations and OFAC scores of the rows in the workers; call the result to fill them in.
+
+    As in one process, each distinct evidence is explained once (see _explainer) and each distinct
+    (query name, matched name) pair scored once. Each goes out in eight batches: few enough that sending
+    them costs little, enough that the workers finish close together.
+    """
+    evidence = _evidence_key()
+    key_of: dict[int, tuple[Any, ...]] = {}
+    firsts: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for rows in by_uid.values():
+        for row in rows:
+            key = key_of[id(row)] = evidence(row)
+            firsts.setdefault(key, row)
+    texts = pool.map(explain, list(firsts.values()), [labels] * len(firsts), chunksize=max(len(firsts) // 8, 1))
+    queried = zip(queries, uids, strict=True)
+    pairs = list(dict.fromkeys((q.query_name, r["name_raw_r"]) for q, uid in queried for r in by_uid.get(uid, [])))
+    scores = pool.map(ofac_score, [a for a, _ in pairs], [b for _, b in pairs], chunksize=max(len(pairs) // 8, 1))
+
+    def fill(out: list[dict[str, Any]], sources: list[dict[str, Any]]) -> None:
+        text_of = dict(zip(firsts, texts, strict=True))
+        score_of = dict(zip(pairs, scores, strict=True))
+        for r, src in zip(out, sources, strict=True):
+            r["ofac_score"] = score_of[(r["query_name"], r["matched_name"])]
+            r["explanation"] = text_of[key_of[id(src)]]
+
+    return fill
 
 
 #: Prediction columns a screening row reads besides every mw_* and gamma_* (explain.waterfall's inputs).
@@ -233,6 +360,23 @@ _ROW_COLUMNS = frozenset(
 )
 
 
+def _evidence_key() -> Callable[[dict[str, Any]], tuple[Any, ...]]:
+    """What an explanation depends on: the levels and weights of every comparison, and the key word.
+
+    Every row of one screen has the same columns, so the evidence columns are found once per column set.
+    """
+    evidence: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+    def key(row: dict[str, Any]) -> tuple[Any, ...]:
+        names = tuple(row)
+        cols = evidence.get(names)
+        if cols is None:
+            cols = evidence[names] = tuple(c for c in names if c.startswith(("mw_", "gamma_")))
+        return (cols, tuple(row[c] for c in cols), row.get("key_token_r") or row.get("key_token_l"))
+
+    return key
+
+
 def _explainer(labels: dict[tuple[str, int], str]) -> Callable[[dict[str, Any]], str]:
     """explain(row, labels), computed once per distinct evidence.
 
@@ -240,12 +384,10 @@ def _explainer(labels: dict[tuple[str, int], str]) -> Callable[[dict[str, Any]],
     are not part of the line, so a large screen formats each distinct line once, not once per row.
     """
     done: dict[tuple[Any, ...], str] = {}
+    evidence = _evidence_key()
 
     def run(row: dict[str, Any]) -> str:
-        key = (
-            tuple((c, row.get(c)) for c in row if c.startswith(("mw_", "gamma_"))),
-            row.get("key_token_r") or row.get("key_token_l"),
-        )
+        key = evidence(row)
         text = done.get(key)
         if text is None:
             text = done[key] = explain(row, labels)
@@ -256,14 +398,14 @@ def _explainer(labels: dict[tuple[str, int], str]) -> Callable[[dict[str, Any]],
 
 def _best_per_entry(scorer: Scorer, preds: pa.Table, top: int | None, cut: float) -> list[dict[str, Any]]:
     """Best name variant per (query, entry); alerts always, plus the `top` best others per query."""
-    scorer.con.register("stage_preds", preds)
+    # Only what rows, explanations and waterfalls read: carrying the matching and intermediate list
+    # columns of every pair through the window sorts cost 5x the rest of this step, and converting them
+    # to Python objects more again.
+    keep = [c for c in preds.column_names if c in _ROW_COLUMNS or c.startswith(("mw_", "gamma_"))]
+    scorer.con.register("stage_preds", preds.select(keep))
     try:
         rel = scorer.con.sql(load_sql("linkage/best_per_entry"), params={"top": top or 0, "cut": cut})
-        table = rel.to_arrow_table()
-        # Only what rows, explanations and waterfalls read: converting the matching and intermediate
-        # list columns of every kept pair to Python objects cost more than the rest of this step.
-        keep = [c for c in table.column_names if c in _ROW_COLUMNS or c.startswith(("mw_", "gamma_"))]
-        rows: list[dict[str, Any]] = table.select(keep).to_pylist()
+        rows: list[dict[str, Any]] = rel.to_arrow_table().to_pylist()
         return rows
     finally:
         scorer.con.unregister("stage_preds")

@@ -63,3 +63,16 @@ def test_explain_pair_and_compare_agree_on_the_model(screen_store):
     [d] = compare_names([("Nicolas Maduro", "Jane Doe", "person")], screen_store)
     assert c.match_probability > d.match_probability
     assert not d.is_alert
+
+
+def test_screening_with_workers_gives_the_same_rows(screen_store, monkeypatch):
+    import reconcile.linkage.prepare as prepare
+    import reconcile.screening as screening
+
+    queries = [*QUERIES, QueryName("q5", "Banco Central de Venezuela"), QueryName("q6", "Qasem Soleimani", "person")]
+    serial = screen_names(screen_store, queries, top=3)
+    monkeypatch.setattr(screening, "PARALLEL_MIN_QUERIES", 1)  # a pool even for a few names
+    monkeypatch.setattr(prepare, "_CHUNK", 2)
+    parallel = screen_names(screen_store, queries, top=3)
+    assert parallel.rows == serial.rows and parallel.distinct_names == serial.distinct_names
+    assert any(r["is_alert"] for r in parallel.rows) and all(r["ofac_score"] is not None for r in parallel.rows)

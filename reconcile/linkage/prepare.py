@@ -10,11 +10,13 @@ depends on names is computed from the snapshot itself: nothing comes from refere
 from __future__ import annotations
 
 import math
+import pickle
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import pyarrow as pa
@@ -39,6 +41,7 @@ __all__ = [
     "prepare_snapshot",
     "project_queries",
     "project_queries_with_uids",
+    "warm_up_projection",
 ]
 
 #: Bump when the projection changes: stored snapshots are then re-prepared lazily on next use.
@@ -358,30 +361,88 @@ def _query_record(
 
 
 def project_queries_with_uids(
-    queries: Sequence[QueryName], keys: SnapshotKeys, *, dedupe: bool = True
+    queries: Sequence[QueryName], keys: SnapshotKeys, *, dedupe: bool = True, executor: Executor | None = None
 ) -> tuple[pa.Table, list[str]]:
     """project_queries, plus the unique_id each query was linked under (aligned with `queries`).
 
     Screening fans results back out to rows by these ids; returning them saves normalizing every name a
-    second time (query_uid) after projection.
+    second time (query_uid) after projection. With an `executor` (a process pool started with `spawn`:
+    forking beside DuckDB's threads is unsafe), the distinct names are projected in chunks by its workers,
+    which send back Arrow tables; the result is the same table, row for row, as in one process.
     """
-    generic = _generic_words()
-    records: dict[str, dict[str, Any]] = {}
-    uids: list[str] = []
-    seen_raw: dict[tuple[str, str | None, str | None, tuple[str, ...]], str] = {}
+    firsts: list[QueryName] = []  # distinct raw queries, in the order first seen
+    slot: list[int] = []  # per query, its index in firsts
+    seen_raw: dict[tuple[str, str | None, str | None, tuple[str, ...]], int] = {}
     for q in queries:
         raw_key = (q.query_name, q.entity_kind or None, q.country or None, q.more_countries)
-        if dedupe:
-            known = seen_raw.get(raw_key)
-            if known is not None:
-                uids.append(known)
-                continue
+        known = seen_raw.get(raw_key) if dedupe else None
+        if known is None:
+            known = seen_raw[raw_key] = len(firsts)
+            firsts.append(q)
+        slot.append(known)
+    if executor is not None and len(firsts) > _CHUNK:
+        table, first_uids = _project_in_workers(firsts, keys, dedupe, executor)
+    else:
+        table, first_uids = _project_rows(firsts, keys, dedupe)
+    # Several raw spellings can normalize to one key: the first one seen is the record linked.
+    taken: set[str] = set()
+    keep: list[bool] = []
+    for u in first_uids:
+        keep.append(u not in taken)
+        taken.add(u)
+    if not all(keep):
+        table = table.filter(pa.array(keep, pa.bool_()))
+    return table, [first_uids[i] for i in slot]
+
+
+#: Distinct names per task sent to a worker process: large enough that sending the snapshot's keys and
+#: the Arrow result is small beside the work, small enough that the workers finish close together.
+_CHUNK = 4_000
+
+
+def _project_rows(rows: Sequence[QueryName], keys: SnapshotKeys, dedupe: bool) -> tuple[pa.Table, list[str]]:
+    """One record per row (in order) and its unique_id: the work a worker does on one chunk."""
+    generic = _generic_words()
+    uids: list[str] = []
+    records: list[dict[str, Any]] = []
+    for q in rows:
         uid, rec = _query_record(q, keys, None if dedupe else q.query_id, generic)
-        seen_raw[raw_key] = uid
         uids.append(uid)
-        if uid not in records:
-            records[uid] = rec
-    return pa.Table.from_pylist(list(records.values()), schema=STD_SCHEMA), uids
+        records.append(rec)
+    return pa.Table.from_pylist(records, schema=STD_SCHEMA), uids
+
+
+def _project_in_workers(
+    rows: Sequence[QueryName], keys: SnapshotKeys, dedupe: bool, executor: Executor
+) -> tuple[pa.Table, list[str]]:
+    # The keys travel once per chunk as one pickled blob; each worker unpickles a given blob once.
+    blob = pickle.dumps((dict(keys.df), keys.name_count), protocol=pickle.HIGHEST_PROTOCOL)
+    futures = [
+        executor.submit(_project_chunk, list(rows[i : i + _CHUNK]), blob, dedupe) for i in range(0, len(rows), _CHUNK)
+    ]
+    tables: list[pa.Table] = []
+    uids: list[str] = []
+    for f in futures:
+        t, u = f.result()
+        tables.append(t)
+        uids.extend(u)
+    return pa.concat_tables(tables), uids
+
+
+def _project_chunk(rows: list[QueryName], keys_blob: bytes, dedupe: bool) -> tuple[pa.Table, list[str]]:
+    """Worker side of _project_in_workers (module level, so a spawned process can import it)."""
+    return _project_rows(rows, _unpickled_keys(keys_blob), dedupe)
+
+
+def warm_up_projection() -> None:
+    """Import the normalizer and load its lexicons, in a fresh worker process before its first chunk."""
+    project_queries([QueryName("", "warm up", "person")], SnapshotKeys({}))
+
+
+@lru_cache(maxsize=2)
+def _unpickled_keys(blob: bytes) -> SnapshotKeys:
+    df, name_count = pickle.loads(blob)  # noqa: S301 - our own blob, from the parent process
+    return SnapshotKeys(df, name_count)
 
 
 def project_queries(queries: Sequence[QueryName], keys: SnapshotKeys, *, dedupe: bool = True) -> pa.Table:
@@ -390,8 +451,8 @@ def project_queries(queries: Sequence[QueryName], keys: SnapshotKeys, *, dedupe:
     The unique_id is the normalized key of the query, so the same name written in many rows is linked
     once (screening work scales with distinct names); `query_id` keeps one of the rows for display.
     With `dedupe=False` (training) every query is its own record and unique_id is its query_id.
-    One process: normalization caches per word and per name, and shipping records back from worker
-    processes cost more than it saved (and forking a process with DuckDB threads is not safe).
+    One process here: small batches (compare, explain, training) do not pay back starting workers;
+    screening a large batch passes a process pool to project_queries_with_uids.
     """
     return project_queries_with_uids(queries, keys, dedupe=dedupe)[0]
 

@@ -109,3 +109,34 @@ def test_query_without_a_rare_key_blocks_on_its_rarest_single_key():
     common = project_queries([QueryName("2", "Ali", "person")], keys).to_pylist()[0]
     assert common["block_keys"] == []  # held by more than MAX_FALLBACK_KEY_NAMES names: no key
     assert 500 > MAX_FALLBACK_KEY_NAMES
+
+
+PARALLEL_QUERIES = [
+    QueryName("1", "Nicolás Maduro", "person"),
+    QueryName("2", "NICOLAS  MADURO", "person"),  # another spelling of the same key: one record, the first
+    QueryName("3", "Nicolás Maduro", "person"),  # the same raw name again
+    QueryName("4", "Banco Central de Venezuela", None),
+    QueryName("5", "Nicolas Maduro", "person", "Venezuela"),  # a country makes it another record
+    QueryName("6", "Валерий Андреевич Пономарев", "person"),
+    QueryName("7", "Ted S. Yoho", "person"),
+    QueryName("8", "TAT Bank", "organization"),
+    QueryName("9", "Qassem Suleimani", None, "Iran", ("Iraq",)),
+    QueryName("10", "", None),
+]
+
+
+@pytest.mark.parametrize("dedupe", [True, False])
+def test_workers_project_the_same_records_as_one_process(snap_store, monkeypatch, dedupe):
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    import reconcile.linkage.prepare as prepare
+
+    store, sid = snap_store
+    keys = load_keys(store, sid)
+    serial, serial_uids = prepare.project_queries_with_uids(PARALLEL_QUERIES, keys, dedupe=dedupe)
+    monkeypatch.setattr(prepare, "_CHUNK", 3)  # several chunks, so order across chunks is exercised
+    with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("spawn")) as pool:
+        par, par_uids = prepare.project_queries_with_uids(PARALLEL_QUERIES, keys, dedupe=dedupe, executor=pool)
+    assert par.equals(serial) and par_uids == serial_uids
+    assert par.num_rows == (len(PARALLEL_QUERIES) - 2 if dedupe else len(PARALLEL_QUERIES))
