@@ -78,6 +78,8 @@ def apply_particles(words: list[Word], organization: bool = False) -> tuple[list
     Examples:
         >>> apply_particles(split_words("abd al-rahman"))[0]
         ['abdulrahman']
+        >>> apply_particles(split_words("abd al"))[0]
+        ['abdul']
         >>> apply_particles(split_words("juan de la cruz"))
         (['juan', 'cruz'], 1)
     """
@@ -106,7 +108,12 @@ def apply_particles(words: list[Word], organization: bool = False) -> tuple[list
             while j < n - 1 and (words[j].text in articles or (words[j].hyphen_next and words[j].text in assimilated)):
                 j += 1
             head = "abdul" if tok in p["abd_forms"] else ("umm" if tok in {"om", "oum", "um", "umm"} else "abu")
-            out.append(canonical_abd(head + words[j].text) if head == "abdul" else head + words[j].text)
+            if words[j].text in articles:
+                out.append(head)  # the part ends on the article ("JABBAR, Abd Al"): the compound is cut short
+            elif head == "abdul":
+                out.append(canonical_abd(head + words[j].text))
+            else:
+                out.append(head + words[j].text)
             i = j + 1
             continue
         if not last and (tok in p["european"] or (tok in p["filiation"] and (tok != "ben" or i > 0))):

@@ -56,6 +56,11 @@ def test_abdullah_spellings_meet_but_abdul_alone_stays() -> None:
     assert normalize_name("Abdul", "person").tokens == ("abdul",)
 
 
+def test_abd_cut_short_by_the_end_of_its_part_keeps_no_article() -> None:
+    # "JABBAR, Abd Al": the given part ends on the article; it is not a name of its own
+    assert normalize_name("JABBAR, Abd Al", "person", convention="list").tokens == ("abdul", "jabbar")
+
+
 def test_arabic_article_and_filiation_dropped() -> None:
     assert normalize_name("Abu Bakr al-Baghdadi").tokens == ("abubakr", "baghdadi")
     assert normalize_name("Abu Bakr Al Baghdadi").tokens == ("abubakr", "baghdadi")
