@@ -22,7 +22,7 @@ from typing import Any
 import pyarrow as pa
 
 from reconcile.linkage.countries import country_code, program_country_codes
-from reconcile.normalize import NormalizedName, normalize_name
+from reconcile.normalize import NormalizedName, normalize_name, phonetic_key
 from reconcile.store import Store, load_sql
 
 __all__ = [
@@ -45,7 +45,7 @@ __all__ = [
 ]
 
 #: Bump when the projection changes: stored snapshots are then re-prepared lazily on next use.
-PREPARE_VERSION = 9
+PREPARE_VERSION = 11
 
 #: A blocking key carried by more list names than this is too common to find candidates by itself
 #: ("t:ali", "t:company"); word pairs then do the work ("tt:ali|hassan"). 40 keeps blocking recall on
@@ -91,6 +91,8 @@ STD_SCHEMA = pa.schema(
         ("phonetic", pa.list_(pa.string())),
         ("key_token", pa.string()),
         ("key_bits", pa.float64()),
+        ("first_given", pa.string()),
+        ("first_given_code", pa.string()),
         ("name_bits", pa.float64()),
         ("phonetic_bits", pa.list_(pa.float64())),
         ("countries", pa.list_(pa.string())),
@@ -270,6 +272,8 @@ def _record(
     surnames = [(t, c) for t, c in pairs if t in surname_set]
     key = _key_token(n, words, keys.token_df)
     key_bits = next((b for (t, _c), b in zip(pairs, bits, strict=True) if t == key), None)
+    # A person's own first name (an initial says too little to tell relatives apart).
+    first_given = n.first_given if surname_set and n.first_given and len(n.first_given) > 1 else None
     return {
         "unique_id": unique_id,
         "query_id": query_id,
@@ -286,6 +290,8 @@ def _record(
         "phonetic": codes,
         "key_token": key,
         "key_bits": key_bits,
+        "first_given": first_given,
+        "first_given_code": phonetic_key(first_given) if first_given else None,
         "name_bits": round(sum(bits), 3),
         "phonetic_bits": [round(code_bits[c], 3) for c in codes],
         "countries": sorted(set(countries)) if countries else None,

@@ -31,6 +31,7 @@ __all__ = [
     "RARE_KEY_BITS",
     "SurnameAgreesLevel",
     "TF_COLUMN",
+    "FirstGivenAgreesLevel",
     "FuzzyTokenCoverLevel",
     "GuardedFuzzyCoverLevel",
     "SetCoverLevel",
@@ -325,6 +326,31 @@ class SurnameAgreesLevel(_TokenLevel):
         return "The listed surname agrees"
 
 
+class FirstGivenAgreesLevel(_TokenLevel):
+    """Both names' first given names agree: spelt the same or near, or sounding alike.
+
+    A relative of a listed person shares the surname and often the father's or patronymic names
+    ("Omar Alejandro Trevino Morales" and TREVINO MORALES, Miguel; "Karina Ramzanovna Kadyrova" and
+    KADYROVA, Tabarik Ramzanovna) but not the first name, while a spelling of the listed person keeps
+    it ("Natallia Vladimirovna Piatkevich" for PIATKEVICH, Natallia Uladzimirauna).
+    """
+
+    def __init__(self, threshold: float) -> None:
+        super().__init__("first_given", threshold)
+
+    def create_sql(self, sql_dialect: SplinkDialect) -> str:  # noqa: D102
+        jw = "jaro_winkler_similarity" if sql_dialect.sql_dialect_str == "duckdb" else "jaro_winkler"
+        if sql_dialect.sql_dialect_str not in ("duckdb", "spark"):
+            raise NotImplementedError(f"token levels have no SQL for dialect {sql_dialect.sql_dialect_str}")
+        return (
+            "(first_given_l IS NOT NULL AND first_given_r IS NOT NULL AND (first_given_l = first_given_r "
+            f"OR first_given_code_l = first_given_code_r OR {jw}(first_given_l, first_given_r) >= {self.threshold}))"
+        )
+
+    def create_label_for_charts(self) -> str:  # noqa: D102
+        return "The first given names agree"
+
+
 def _shared_bits(sql_dialect: SplinkDialect) -> str:
     # Sum of phonetic_bits_l over the left sounds the right side also holds.
     if sql_dialect.sql_dialect_str == "duckdb":
@@ -416,6 +442,7 @@ def name_comparison() -> cl.CustomComparison:
     near = FuzzyTokenCoverLevel("tokens", NEAR_JW, 2)
     fuzzy = GuardedFuzzyCoverLevel("tokens", COVER_JW, 2)
     surname = SurnameAgreesLevel("tokens", COVER_JW)
+    first = FirstGivenAgreesLevel(NEAR_JW)
     key = cll.ExactMatchLevel(TF_COLUMN)
     return cl.CustomComparison(
         output_column_name="name",
@@ -448,15 +475,27 @@ def name_comparison() -> cl.CustomComparison:
                 label_for_charts="Shorter name's words all sound alike, spelt apart, uncommon"
             ),
             sound.configure(label_for_charts="Shorter name's words all sound alike, spelt apart, common words"),
+            cll.And(surname, first, SharedInformationLevel(RARE_BITS)).configure(
+                label_for_charts="Surname, first name and other rare words agree, others differ"
+            ),
             cll.And(surname, SharedInformationLevel(RARE_BITS)).configure(
-                label_for_charts="Surname and other rare words agree, others differ"
+                label_for_charts="Surname and other rare words agree, the first name differs"
+            ),
+            cll.And(first, SharedInformationLevel(RARE_BITS)).configure(
+                label_for_charts="The first name and other rare words agree, others differ"
             ),
             SharedInformationLevel(RARE_BITS).configure(label_for_charts="Two or more rare words agree, others differ"),
             cll.And(cll.JaroWinklerLevel("full_norm", FULL_JW), FuzzyTokenCoverLevel("tokens", NEAR_JW, 1)).configure(
                 label_for_charts="Whole name spelt similarly, word by word"
             ),
+            cll.And(surname, first, SharedInformationLevel(MID_BITS)).configure(
+                label_for_charts="Surname, first name and other uncommon words agree, others differ"
+            ),
             cll.And(surname, SharedInformationLevel(MID_BITS)).configure(
-                label_for_charts="Surname and other uncommon words agree, others differ"
+                label_for_charts="Surname and other uncommon words agree, the first name differs"
+            ),
+            cll.And(first, SharedInformationLevel(MID_BITS)).configure(
+                label_for_charts="The first name and other uncommon words agree, others differ"
             ),
             SharedInformationLevel(MID_BITS).configure(
                 label_for_charts="Two or more uncommon words agree, others differ"

@@ -52,7 +52,9 @@ def split_news_order(tokens: list[str], surname_at: int | None, raw: str) -> tup
     n = len(tokens)
     if n <= 1:
         return [], list(tokens)
-    if n >= 3 and _PATRONYMIC.search(tokens[-1]) and not _PATRONYMIC.search(tokens[0]):
+    # Surname-first when the LAST word alone is a patronymic: "Natallia Vladimirovna Piatkevich" ends in a
+    # Belarusian surname shaped like one (-evich), with the real patronymic in the middle.
+    if n >= 3 and _PATRONYMIC.search(tokens[-1]) and not any(_PATRONYMIC.search(t) for t in tokens[:-1]):
         return tokens[1:], tokens[:1]
     if raw and any("\u4e00" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af" for ch in raw):
         return tokens[1:], tokens[:1]

@@ -165,3 +165,34 @@ def test_predict_scores_the_same_with_splinks_own_level_analysis():
     finally:
         cached.close()
         plain.close()
+
+
+def test_a_relative_sharing_surname_and_fathers_name_is_not_the_listed_person():
+    # Same surname and patronymic, another first name: a brother or sister, weaker than a variant of the
+    # listed person's own names. Every word is taken as rare in the list.
+    keys = SnapshotKeys({}, name_count=18000)
+
+    def query(name: str):
+        return project_queries([QueryName("x", name, "person")], keys, dedupe=False)
+
+    def listed(name: str):
+        rec = _list_rec(name)
+        bits = rec.column("phonetic_bits").to_pylist()[0]
+        return rec.set_column(
+            rec.schema.get_field_index("phonetic_bits"), "phonetic_bits", pa.array([[14.0] * len(bits)])
+        )
+
+    sc = _scorer()
+    try:
+        labels = level_labels(sc.settings)
+        same = sc.score_pairs(
+            query("Natallia Vladimirovna Piatkevich"), listed("PIATKEVICH, Natallia Uladzimirauna")
+        ).to_pylist()[0]
+        relative = sc.score_pairs(
+            query("Karina Ramzanovna Kadyrova"), listed("KADYROVA, Tabarik Ramzanovna")
+        ).to_pylist()[0]
+    finally:
+        sc.close()
+    assert "surname, first name and other rare words agree" in explain(same, labels)
+    assert "the first name differs" in explain(relative, labels)
+    assert same["match_weight"] > relative["match_weight"] + 3

@@ -148,6 +148,9 @@ def test_cyrillic_surname_first_with_patronymic() -> None:
     n = normalize_name("Лукашенко Александр Григорьевич")
     assert n.surnames == ("lukashenko",)
     assert n.given_names == ("alexander", "grigoryevich")
+    # a surname shaped like a patronymic, after the real one, is the news-order surname
+    p = normalize_name("Natallia Vladimirovna Piatkevich", "person")
+    assert p.surnames == ("piatkevich",) and p.first_given == "natallia"
 
 
 def test_greek_modern_values() -> None:
