@@ -98,28 +98,26 @@ def probability_to_weight(p: float) -> float:
 
 def scorer_inputs(
     store: Store, snapshot: SnapshotRef, ent_nums: Collection[int] | None = None
-) -> tuple[pa.Table, pa.Table]:
-    """A stored snapshot's prepared names and TF table, as every engine's scorer takes them.
+) -> pa.Table:
+    """A stored snapshot's prepared names, as every engine's scorer takes them.
 
     Prepares the snapshot first if it never was. With `ent_nums`, only those entries' names are
-    candidates (the weekly re-screen of changed entries); word frequencies and the prior still come from
-    the whole snapshot, so scores equal a full screen's.
+    candidates (the weekly re-screen of changed entries); word information (prepared with the whole
+    snapshot) and the prior still come from the whole snapshot, so scores equal a full screen's.
     """
     ensure_prepared(store, snapshot.snapshot_id)
     params = {"snapshot_id": snapshot.snapshot_id}
     sdn = store.con.sql(load_sql("linkage/sdn_std"), params=params).to_arrow_table()
     if ent_nums is not None:
         sdn = sdn.filter(pc.is_in(sdn["ent_num"], value_set=pa.array(sorted(ent_nums), pa.int32())))
-    tf = store.con.sql(load_sql("linkage/tf"), params=params).to_arrow_table()
-    return sdn, tf
+    return sdn
 
 
 def open_scorer(
     store: Store, snapshot: SnapshotRef, model: SdnModel | None = None, ent_nums: Collection[int] | None = None
 ) -> Scorer:
     """A DuckDB Scorer over one stored snapshot (see `scorer_inputs`)."""
-    sdn, tf = scorer_inputs(store, snapshot, ent_nums)
-    return Scorer(model or load_model(), sdn, tf, snapshot.entry_count)
+    return Scorer(model or load_model(), scorer_inputs(store, snapshot, ent_nums), snapshot.entry_count)
 
 
 def resolve(store: Store, as_of: date | None) -> SnapshotRef:
@@ -512,8 +510,7 @@ def compare_names(
     else:
         from reconcile.linkage.prepare import STD_SCHEMA, SnapshotKeys
 
-        empty_tf = pa.table({"key_token": pa.array([], pa.string()), "tf_key_token": pa.array([], pa.float64())})
-        scorer = Scorer(mdl, STD_SCHEMA.empty_table(), empty_tf, mdl.trained_entry_count)
+        scorer = Scorer(mdl, STD_SCHEMA.empty_table(), mdl.trained_entry_count)
         keys = SnapshotKeys({})
     out = []
     try:

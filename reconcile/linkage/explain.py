@@ -1,9 +1,10 @@
 """Plain-words explanations of a scored pair, from Splink's per-comparison match weights.
 
 A prediction row carries, for each comparison, the level it fell in (`gamma_<name>`) and the weight that
-level added (`mw_<name>`, log2 of the Bayes factor), plus the term-frequency adjustment (`mw_tf_adj_name`).
-The prior is what remains: match_weight - sum of the mw_* columns. An explanation lists the comparisons
-that moved the weight, strongest first, in the analyst's words; the waterfall lists every step.
+level added (`mw_<name>`, log2 of the Bayes factor). How rare the agreeing words are in the list is part
+of the name level itself (settings.py splits levels by word information). The prior is what remains:
+match_weight - sum of the mw_* columns. An explanation lists the comparisons that moved the weight,
+strongest first, in the analyst's words; the waterfall lists every step.
 """
 
 from __future__ import annotations
@@ -63,24 +64,12 @@ def _values(row: Mapping[str, Any], comp: str) -> tuple[str | None, str | None]:
 def waterfall(row: Mapping[str, Any], labels: Mapping[tuple[str, int], str]) -> list[Step]:
     """Every step from the prior to the final weight, in Splink's order."""
     comps = [c for c in _WHAT if f"mw_{c}" in row]
-    total = sum(float(row[f"mw_{c}"] or 0.0) for c in comps) + float(row.get("mw_tf_adj_name") or 0.0)
+    total = sum(float(row[f"mw_{c}"] or 0.0) for c in comps)
     steps = [Step("prior", "one list entry among all, before any evidence", None, None, row["match_weight"] - total)]
     for comp in comps:
         gamma = int(row.get(f"gamma_{comp}", -1))
         lq, ll = _values(row, comp)
         steps.append(Step(comp, labels.get((comp, gamma), f"level {gamma}"), lq, ll, float(row[f"mw_{comp}"] or 0.0)))
-        if comp == "name" and row.get("mw_tf_adj_name"):
-            key = row.get("key_token_r") or row.get("key_token_l")
-            rare = "rare" if row["mw_tf_adj_name"] > 0 else "common"
-            steps.append(
-                Step(
-                    "key word frequency",
-                    f"{(key or '').upper()} is {rare} in the list",
-                    key,
-                    key,
-                    row["mw_tf_adj_name"],
-                )
-            )
     steps.append(Step("final", f"match probability {row['match_probability']:.3f}", None, None, row["match_weight"]))
     return steps
 
@@ -88,8 +77,7 @@ def waterfall(row: Mapping[str, Any], labels: Mapping[tuple[str, int], str]) -> 
 def explain(row: Mapping[str, Any], labels: Mapping[tuple[str, int], str]) -> str:
     """One line: the comparisons that moved the weight, largest first, e.g.
 
-    "name: shorter name's words all in the longer (+11.7); key word MADURO rare in the list (+2.3);
-    same kind of party (+1.0)".
+    "name: shorter name's words all in the longer, rare (+16.1); same kind of party (+1.0)".
     """
     parts = []
     for step in waterfall(row, labels)[1:-1]:
@@ -97,8 +85,6 @@ def explain(row: Mapping[str, Any], labels: Mapping[tuple[str, int], str]) -> st
             continue
         if step.component == "name":
             text = f"name: {step.finding.lower()}"
-        elif step.component == "key word frequency":
-            text = f"key word {step.finding}"
         else:
             text = step.finding.lower() if step.component != "country" else f"country: {step.finding.lower()}"
         parts.append((abs(step.weight), f"{text} ({_fmt(step.weight)})"))

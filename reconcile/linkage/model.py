@@ -18,17 +18,16 @@ import hashlib
 import json
 import logging
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 import duckdb
 import pyarrow as pa
 from splink import DuckDBAPI, Linker
-from splink.internals.comparison_level import ComparisonLevel
 
 from reconcile.errors import NotFound
-from reconcile.linkage.settings import TF_COLUMN, build_settings
+from reconcile.linkage.settings import build_settings
 from reconcile.resources import reference_dir
 
 __all__ = ["MODEL_FILE", "SdnModel", "Scorer", "load_model"]
@@ -96,26 +95,21 @@ def _load(path: str) -> SdnModel:
 class Scorer:
     """A Splink linker over one snapshot's names, in its own in-memory DuckDB (no state shared).
 
-    One Scorer per snapshot: Splink caches TF tables per database API (splink5.md pitfall 4), so a fresh
-    connection per snapshot keeps one list's frequencies out of another's scores.
+    One Scorer per snapshot: its connection holds that snapshot's names only, so nothing of one list
+    reaches another's scores.
     """
 
-    def __init__(self, model: SdnModel, sdn_std: pa.Table, tf_table: pa.Table, entry_count: int) -> None:
+    def __init__(self, model: SdnModel, sdn_std: pa.Table, entry_count: int) -> None:
         self.model = model
         self.con = duckdb.connect()
         self.con.execute("SET threads TO 2")
         self.con.register("stage_sdn_std", sdn_std)
         self.con.execute("CREATE TABLE sdn_std AS SELECT * FROM stage_sdn_std")
         self.con.unregister("stage_sdn_std")
-        self.con.register("stage_tf", tf_table)
-        self.con.execute(f"CREATE TABLE tf_{TF_COLUMN} AS SELECT * FROM stage_tf")  # noqa: S608 - constant
-        self.con.unregister("stage_tf")
         self.db_api = DuckDBAPI(connection=self.con)
         self.sdn = self.db_api.register("sdn_std", dataset_display_name="ofac_sdn")
         self.settings = model.settings_for("duckdb", entry_count)
         self.linker = Linker(self.sdn, copy.deepcopy(self.settings), log_level=logging.WARNING)
-        self.linker.table_management.register_term_frequency_lookup(self.db_api.register(f"tf_{TF_COLUMN}"), TF_COLUMN)
-        _analyse_levels_once(self.linker)
         self._batches = 0
 
     def predict(self, queries: pa.Table, threshold_match_weight: float) -> pa.Table:
@@ -135,39 +129,10 @@ class Scorer:
         return self.linker.inference.score_pairs(a, b).as_pyarrow_table()
 
     def waterfall(self, record: dict[str, Any]) -> list[dict[str, Any]]:
-        """Splink's waterfall rows (prior, each comparison, TF adjustment, final) for one scored pair."""
+        """Splink's waterfall rows (prior, each comparison, final) for one scored pair."""
         chart = self.linker.visualisations.waterfall_chart([record], filter_nulls=False)
         return list(chart.chart_data)
 
     def close(self) -> None:
         """Drop the in-memory database."""
         self.con.close()
-
-
-class _LevelAnalysedOnce(ComparisonLevel):
-    """A comparison level that works out once whether its SQL is an exact match, and on which columns.
-
-    Splink answers by parsing and simplifying the level's SQL with sqlglot each time it is asked, and
-    every predict asks it about 60 times (each term-frequency level scans its comparison's levels for the
-    exact match its u comes from): 1.3-1.5 s per predict call with this model. The answer depends only
-    on the SQL and the dialect, so it is cached on the object; Splink deep-copies the settings at each
-    predict, and the copies carry the cached answers.
-    """
-
-    @cached_property
-    def _is_exact_match(self) -> bool:
-        return bool(ComparisonLevel._is_exact_match.fget(self))  # type: ignore[attr-defined]
-
-    @cached_property
-    def _exact_match_colnames(self) -> list[str]:
-        return list(ComparisonLevel._exact_match_colnames.fget(self))  # type: ignore[attr-defined]
-
-
-def _analyse_levels_once(linker: Linker) -> None:
-    """Give the linker's levels cached exact-match answers, computed now (0.3 s) for every later predict."""
-    for comparison in linker._settings_obj.comparisons:
-        for level in comparison.comparison_levels:
-            if type(level) is ComparisonLevel:
-                level.__class__ = _LevelAnalysedOnce
-                if level._is_exact_match:
-                    level._exact_match_colnames  # noqa: B018 - computed for its cached value

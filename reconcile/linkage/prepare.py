@@ -2,7 +2,7 @@
 
 Both sides go through the same normalizer (reconcile.normalize) and the same projection; only the naming
 convention differs ("list": `SURNAME(S), Given`; "news": `Given Surname(s)`). The SDN side of a snapshot
-is projected once and stored (`sdn_names_std`, with its blocking-key counts and term-frequency table),
+is projected once and stored (`sdn_names_std`, with its blocking-key counts),
 at `snapshot add` or lazily the first time a snapshot stored earlier is screened. Everything here that
 depends on names is computed from the snapshot itself: nothing comes from reference/.
 """
@@ -475,7 +475,7 @@ def query_uid(q: QueryName) -> str:
 
 
 def prepare_snapshot(store: Store, snapshot_id: str) -> int:
-    """Project and store one snapshot's names, blocking keys and TF table; returns the name count.
+    """Project and store one snapshot's names and blocking keys; returns the name count.
 
     Runs inside the caller's transaction when there is one (`snapshot add` calls it in its own), so a
     snapshot is never stored half-prepared.
@@ -486,26 +486,15 @@ def prepare_snapshot(store: Store, snapshot_id: str) -> int:
         for r in store.query(load_sql("linkage/snapshot_names"), {"snapshot_id": snapshot_id})
     ]
     table, df = project_sdn_rows(names, entry_countries(store, snapshot_id))
-    # Word frequency = share of the snapshot's names holding the word: the chance that a random list
-    # name agrees on it, which is what Splink's TF adjustment compares a level's average u with.
-    total = max(len(names), 1)
-    tf = {k[2:]: c for k, c in df.items() if k.startswith("t:")}
     keys_tbl = pa.table(
         {"snapshot_id": [snapshot_id] * len(df), "key": list(df), "df": list(df.values())},
         schema=pa.schema([("snapshot_id", pa.string()), ("key", pa.string()), ("df", pa.int32())]),
     )
-    tf_tbl = pa.table(
-        {
-            "snapshot_id": [snapshot_id] * len(tf),
-            "key_token": list(tf),
-            "tf_key_token": [c / total for c in tf.values()],
-        }
-    )
     std_tbl = table.add_column(0, "snapshot_id", pa.array([snapshot_id] * table.num_rows, pa.string()))
     with store.transaction() as con:
-        for target in ("sdn_names_std", "linkage_keys", "linkage_tf", "linkage_prepared"):
+        for target in ("sdn_names_std", "linkage_keys", "linkage_prepared"):
             con.execute(load_sql(f"linkage/delete_{target}"), {"snapshot_id": snapshot_id})
-        for target, arrow in (("sdn_names_std", std_tbl), ("linkage_keys", keys_tbl), ("linkage_tf", tf_tbl)):
+        for target, arrow in (("sdn_names_std", std_tbl), ("linkage_keys", keys_tbl)):
             _insert(con, target, arrow)
         con.execute(
             load_sql("linkage/insert_prepared"),

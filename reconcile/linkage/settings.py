@@ -30,7 +30,7 @@ __all__ = [
     "RARE_BITS",
     "RARE_KEY_BITS",
     "SurnameAgreesLevel",
-    "TF_COLUMN",
+    "KEY_COLUMN",
     "FirstGivenAgreesLevel",
     "FuzzyTokenCoverLevel",
     "GuardedFuzzyCoverLevel",
@@ -73,7 +73,7 @@ RARE_KEY_BITS = 12
 #: The key word of a name: the surname of a person (first surname of a Hispanic double surname), the
 #: rarest word of any other name. Its information in the screened snapshot (`key_bits`) splits the
 #: levels where it agrees alone.
-TF_COLUMN = "key_token"
+KEY_COLUMN = "key_token"
 
 
 class _TokenLevel(ComparisonLevelCreator):
@@ -443,7 +443,7 @@ def name_comparison() -> cl.CustomComparison:
     fuzzy = GuardedFuzzyCoverLevel("tokens", COVER_JW, 2)
     surname = SurnameAgreesLevel("tokens", COVER_JW)
     first = FirstGivenAgreesLevel(NEAR_JW)
-    key = cll.ExactMatchLevel(TF_COLUMN)
+    key = cll.ExactMatchLevel(KEY_COLUMN)
     return cl.CustomComparison(
         output_column_name="name",
         comparison_levels=[

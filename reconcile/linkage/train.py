@@ -45,7 +45,7 @@ from reconcile.linkage.prepare import (
     load_keys,
     project_queries,
 )
-from reconcile.linkage.settings import MID_BITS, RARE_BITS, TF_COLUMN, build_settings
+from reconcile.linkage.settings import MID_BITS, RARE_BITS, build_settings
 from reconcile.resources import reference_dir
 from reconcile.snapshots.catalog import resolve_snapshot
 from reconcile.store import Store, load_sql
@@ -189,12 +189,11 @@ def train_model(
     ents = [origin[q][0] for q in mentions.column("unique_id").to_pylist()]
     mentions = mentions.set_column(mentions.schema.get_field_index("ent_num"), "ent_num", pa.array(ents, pa.int32()))
     sdn = store.con.sql(load_sql("linkage/sdn_std"), params={"snapshot_id": snap.snapshot_id}).to_arrow_table()
-    tf = store.con.sql(load_sql("linkage/tf"), params={"snapshot_id": snap.snapshot_id}).to_arrow_table()
 
     say("estimating u by random sampling and by counting blocked non-matches")
-    u_settings, u_notes = _estimate_u(mentions, sdn, tf, origin, snap.entry_count, seed)
+    u_settings, u_notes = _estimate_u(mentions, sdn, origin, snap.entry_count, seed)
     say("finding each training mention's best variant of its own entry")
-    con, db_api = _database({"mentions_std": mentions, "sdn_std": sdn, f"tf_{TF_COLUMN}": tf})
+    con, db_api = _database({"mentions_std": mentions, "sdn_std": sdn})
     men_sdf = db_api.register("mentions_std", dataset_display_name="news")
     sdn_sdf = db_api.register("sdn_std", dataset_display_name="ofac_sdn")
     labels = _best_variant_labels(db_api, men_sdf, sdn_sdf, u_settings, origin)
@@ -202,7 +201,6 @@ def train_model(
         raise NotFound(f"snapshot {snap.as_of} has no aliases to learn from; train on 2021-07-07")
     say("estimating m from the labelled best-variant pairs")
     linker = Linker([men_sdf, sdn_sdf], copy.deepcopy(u_settings), log_level=logging.WARNING)
-    linker.table_management.register_term_frequency_lookup(db_api.register(f"tf_{TF_COLUMN}"), TF_COLUMN)
     linker.training.estimate_m_from_pairwise_labels(
         db_api.register(pa.Table.from_pylist(labels), table_name="variant_labels")
     )
@@ -257,7 +255,6 @@ def _database(tables: dict[str, pa.Table]) -> tuple[duckdb.DuckDBPyConnection, D
 def _estimate_u(
     mentions: pa.Table,
     sdn: pa.Table,
-    tf: pa.Table,
     origin: dict[str, tuple[int, int, bool]],
     entry_count: int,
     seed: int,
@@ -279,7 +276,7 @@ def _estimate_u(
     even = pa.array([origin[q][0] % 2 == 0 for q in mentions.column("unique_id").to_pylist()])
     odd = pa.array([e % 2 == 1 for e in sdn.column("ent_num").to_pylist()])
     men_even, sdn_odd = mentions.filter(even), sdn.filter(odd)
-    con, db_api = _database({"mentions_std": men_even, "sdn_std": sdn_odd, f"tf_{TF_COLUMN}": tf})
+    con, db_api = _database({"mentions_std": men_even, "sdn_std": sdn_odd})
     settings = build_settings()
     # Splink needs a prior to run; the one used at screening is set per snapshot (model.py).
     settings.probability_two_random_records_match = LISTED_SHARE / max(entry_count, 1)
@@ -291,7 +288,6 @@ def _estimate_u(
         settings,
         log_level=logging.WARNING,
     )
-    linker.table_management.register_term_frequency_lookup(db_api.register(f"tf_{TF_COLUMN}"), TF_COLUMN)
     linker.training.estimate_u_using_random_sampling(max_pairs=U_MAX_PAIRS, seed=seed)
     saved: dict[str, Any] = linker.misc.save_model_to_json()
     preds = linker.inference.predict()
@@ -348,7 +344,6 @@ def _best_variant_labels(
         rule["blocking_rule"] = f"({rule['blocking_rule']}) AND l.ent_num = r.ent_num"
     s["blocking_rules_to_generate_predictions"] = rules
     linker = Linker([men_sdf, sdn_sdf], s, log_level=logging.WARNING)
-    linker.table_management.register_term_frequency_lookup(db_api.register(f"tf_{TF_COLUMN}"), TF_COLUMN)
     rows = (
         linker.inference.predict()
         .query_sql("SELECT unique_id_l, unique_id_r, gamma_name, match_weight FROM {this}")
@@ -474,7 +469,7 @@ def _record_text(
         "  fit below should land near it when m and u are right (it is no free correction factor).",
         *cal_lines,
         "",
-        "## Trained levels (log2 Bayes factor = match weight before TF adjustment)",
+        "## Trained levels (log2 Bayes factor = match weight)",
         "| comparison | level | m | u | weight |",
         "|---|---|---|---|---|",
     ]

@@ -4,7 +4,6 @@ Layout under one root (a local folder, a mounted share, or any URI pyarrow and S
 `s3://bucket/reconcile` or `hdfs:///reconcile`):
 
     <root>/sdn_names_std/snapshot_id=<id>/part-0.parquet   one snapshot's names, prepare.STD_SCHEMA
-    <root>/linkage_tf/snapshot_id=<id>/part-0.parquet      key_token, tf_key_token
     <root>/linkage_keys/snapshot_id=<id>/part-0.parquet    key, df (blocking keys, for projecting queries)
     <root>/articles/part-0.parquet                         article_id, source, body
     <root>/mentions/...                                    the mentions table's columns
@@ -44,7 +43,6 @@ class SnapshotFiles:
 
     snapshot_id: str
     sdn_names_std: str
-    linkage_tf: str
     linkage_keys: str
 
 
@@ -59,12 +57,11 @@ class ParquetRoot:
         return "/".join([self.root.rstrip("/"), *parts])
 
     def snapshot(self, snapshot_id: str) -> SnapshotFiles:
-        """The three files of one snapshot (they exist once `export_snapshot` wrote them)."""
+        """The two files of one snapshot (they exist once `export_snapshot` wrote them)."""
         part = f"snapshot_id={snapshot_id}"
         return SnapshotFiles(
             snapshot_id,
             self.path("sdn_names_std", part),
-            self.path("linkage_tf", part),
             self.path("linkage_keys", part),
         )
 
@@ -100,7 +97,7 @@ def read_table(folder: str) -> pa.Table:
 
 
 def export_snapshot(store: Store, snapshot_id: str, root: ParquetRoot) -> SnapshotFiles:
-    """Write one snapshot's prepared names, TF table and blocking-key counts under the root.
+    """Write one snapshot's prepared names and blocking-key counts under the root.
 
     The snapshot is prepared first if it never was (the same `ensure_prepared` screening uses), so the
     files hold exactly what a DuckDB screen of that snapshot reads.
@@ -111,7 +108,6 @@ def export_snapshot(store: Store, snapshot_id: str, root: ParquetRoot) -> Snapsh
     write_table(
         store.con.sql(load_sql("linkage/sdn_std"), params=params).to_arrow_table(), files.sdn_names_std
     )
-    write_table(store.con.sql(load_sql("linkage/tf"), params=params).to_arrow_table(), files.linkage_tf)
     write_table(store.con.sql(load_sql("linkage/keys"), params=params).to_arrow_table(), files.linkage_keys)
     return files
 

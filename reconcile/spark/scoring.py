@@ -26,7 +26,6 @@ from splink import Linker, SparkAPI
 from splink.internals.splink_dataframe import SplinkDataFrame
 
 from reconcile.linkage.model import SdnModel, load_model
-from reconcile.linkage.settings import TF_COLUMN
 from reconcile.screening import scorer_inputs
 from reconcile.snapshots.catalog import SnapshotRef
 from reconcile.spark.similarity import register_jaro_winkler
@@ -55,7 +54,6 @@ class SparkScorer:
         spark: SparkSession,
         model: SdnModel,
         sdn_std: pa.Table | DataFrame,
-        tf_table: pa.Table | DataFrame,
         entry_count: int,
     ) -> None:
         self.spark = spark
@@ -68,8 +66,6 @@ class SparkScorer:
         )
         self.settings = model.settings_for("spark", entry_count)
         self.linker = Linker(self.sdn, copy.deepcopy(self.settings), log_level=logging.WARNING)
-        tf = self.db_api.register(to_spark(spark, tf_table), table_name=f"tf_{TF_COLUMN}_{self._tag}")
-        self.linker.table_management.register_term_frequency_lookup(tf, TF_COLUMN)
         self._batches = 0
         #: Driver-side DuckDB for post-processing collected predictions (screening's best-per-entry
         #: query reads `scorer.con`); it never holds the list or does any scoring.
@@ -131,5 +127,4 @@ def open_spark_scorer(
     The inputs come from the one reader both engines use (`screening.scorer_inputs`), so the two engines
     score identical records.
     """
-    sdn, tf = scorer_inputs(store, snapshot, ent_nums)
-    return SparkScorer(spark, model or load_model(), sdn, tf, snapshot.entry_count)
+    return SparkScorer(spark, model or load_model(), scorer_inputs(store, snapshot, ent_nums), snapshot.entry_count)

@@ -9,8 +9,7 @@ from reconcile.resources import reference_dir
 
 
 def _scorer(entry_count: int = 15000) -> Scorer:
-    tf = pa.table({"key_token": ["maduro", "garcia"], "tf_key_token": [0.0001, 0.01]})
-    return Scorer(load_model(), STD_SCHEMA.empty_table(), tf, entry_count)
+    return Scorer(load_model(), STD_SCHEMA.empty_table(), entry_count)
 
 
 def _rec(name: str, kind: str = "person"):
@@ -127,44 +126,6 @@ def test_the_listed_surname_spelt_alike_separates_a_variant_from_a_namesake():
     assert "the surname alike" in explain(variant, labels)
     assert "the surname alike" not in explain(namesake, labels)
     assert variant["match_weight"] > namesake["match_weight"]
-
-
-def test_levels_analysed_once_answer_as_splink_does():
-    from splink.internals.comparison_level import ComparisonLevel
-
-    sc = _scorer()
-    try:
-        levels = [lv for c in sc.linker._settings_obj.comparisons for lv in c.comparison_levels]
-        assert levels and all(type(lv) is not ComparisonLevel for lv in levels)
-        exact = []
-        for lv in levels:
-            assert lv._is_exact_match == ComparisonLevel._is_exact_match.fget(lv)
-            if lv._is_exact_match:
-                assert lv._exact_match_colnames == ComparisonLevel._exact_match_colnames.fget(lv)
-                exact.append(lv._exact_match_colnames)
-        assert ["key_token"] in exact  # the level the term-frequency adjustment takes its u from
-    finally:
-        sc.close()
-
-
-def test_predict_scores_the_same_with_splinks_own_level_analysis():
-    # Same surname, other given name: a level with a term-frequency adjustment, whose u is looked up.
-    left = _rec("Juan Maduro")
-    right = _rec("Pedro Maduro").set_column(0, "unique_id", pa.array(["n1"]))
-    cached = _scorer()
-    plain = _scorer()
-    try:
-        from splink.internals.comparison_level import ComparisonLevel
-
-        for c in plain.linker._settings_obj.comparisons:
-            for lv in c.comparison_levels:
-                lv.__class__ = ComparisonLevel
-        a = cached.score_pairs(left, right).to_pylist()
-        b = plain.score_pairs(left, right).to_pylist()
-        assert a == b and a[0]["mw_tf_adj_name"] != 0
-    finally:
-        cached.close()
-        plain.close()
 
 
 def test_a_relative_sharing_surname_and_fathers_name_is_not_the_listed_person():

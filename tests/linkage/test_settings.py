@@ -1,4 +1,4 @@
-from reconcile.linkage.settings import TF_COLUMN, build_settings
+from reconcile.linkage.settings import KEY_COLUMN, build_settings
 
 
 def _levels(settings, name):
@@ -20,7 +20,7 @@ def test_name_is_one_composite_comparison_strongest_level_first():
     key_levels = [
         lv["sql_condition"].replace('"', "")
         for lv in levels
-        if f"{TF_COLUMN}_l = {TF_COLUMN}_r" in lv["sql_condition"].replace('"', "")
+        if f"{KEY_COLUMN}_l = {KEY_COLUMN}_r" in lv["sql_condition"].replace('"', "")
     ]
     assert len(key_levels) == 4 and sum("key_bits_l" in c for c in key_levels) == 2
 

@@ -19,12 +19,12 @@ def test_export_snapshot_round_trip(store_0503_path: Path, tmp_path: Path) -> No
         files = export_snapshot(store, snap.snapshot_id, root)
         params = {"snapshot_id": snap.snapshot_id}
         want = store.con.sql(load_sql("linkage/sdn_std"), params=params).to_arrow_table()
-        tf = store.con.sql(load_sql("linkage/tf"), params=params).to_arrow_table()
+        keys = store.con.sql(load_sql("linkage/keys"), params=params).to_arrow_table()
     got = read_table(files.sdn_names_std)
     assert got.num_rows == want.num_rows > 10000
     assert got.schema == want.schema
     assert got.sort_by("unique_id").equals(want.sort_by("unique_id"))
-    assert read_table(files.linkage_tf).num_rows == tf.num_rows
+    assert read_table(files.linkage_keys).num_rows == keys.num_rows
     assert files.sdn_names_std.endswith(f"sdn_names_std/snapshot_id={snap.snapshot_id}")
 
 
