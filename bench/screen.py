@@ -86,6 +86,11 @@ def rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def child_rss_mb() -> float:
+    """Peak RSS of the largest finished child (screening's worker processes, the scoring script)."""
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
 def to_cyrillic(text: str) -> str:
     out, i, low = [], 0, text.lower()
     while i < len(low):
@@ -277,8 +282,9 @@ def main() -> None:
     gen = make_names(store, snap.snapshot_id, args.n, args.seed)
     gq = [QueryName(q, n, k) for q, n, k, _ in gen]
     rss0 = rss_mb()
+    marks: list[float] = []  # screen_names reports progress after projecting and after predicting
     t0 = time.perf_counter()
-    res = screen_names(store, gq, model=model)
+    res = screen_names(store, gq, model=model, progress=lambda done, total: marks.append(time.perf_counter()))
     dt = time.perf_counter() - t0
     hits: dict[str, set[int]] = {}
     for r in res.rows:
@@ -291,10 +297,19 @@ def main() -> None:
     print(f"\n== ours: {len(gen)} generated names ==")
     print(
         f"{dt:.1f}s, {len(gen) / dt:,.0f} names/s, {res.distinct_names} distinct, peak RSS {rss_mb():.0f} MB "
-        f"(before screen {rss0:.0f} MB); recall on perturbed list names {rec:.3f}; "
+        f"(before screen {rss0:.0f} MB; largest child process {child_rss_mb():.0f} MB); "
+        f"recall on perturbed list names {rec:.3f}; "
         f"alert rate on non-listed {far:.3f}; alerts/query {sum(len(v) for v in hits.values()) / len(gen):.2f}"
     )
+    if len(marks) == 2:
+        print(
+            f"time: scorer + projection {marks[0] - t0:.1f}s, predict {marks[1] - marks[0]:.1f}s, "
+            f"best per entry + rows + explanations + OFAC scores {t0 + dt - marks[1]:.1f}s"
+        )
     sample = gen[: args.baseline_sample]
+    if not sample:  # --baseline-sample 0: ours only
+        print(f"\npeak RSS of the whole run: {rss_mb():.0f} MB")
+        return
     t0 = time.perf_counter()
     alerts = rapidfuzz_alerts([n for _, n, _, _ in sample], choices, owners, 70)
     dt_b = time.perf_counter() - t0
