@@ -3,7 +3,8 @@
 Work scales with distinct normalized names, not rows: the same name in many rows is projected and linked
 once (prepare.project_queries keys records on normalized name, kind and country), then fanned back out
 to every row that gave it. Candidates are collapsed to one row per (query, entry): the entry's best
-scoring name variant, which is also the one the explanation talks about.
+scoring name variant, which is also the one the explanation talks about. A large batch spreads the pure
+Python stages (normalization, explanations, OFAC scores) over a process pool; DuckDB scores in between.
 """
 
 from __future__ import annotations
@@ -163,6 +164,10 @@ def screen_names(
 
     Returns:
         One row per (query row, candidate entry): every alert, plus up to `top` others per query.
+
+    A batch of PARALLEL_MIN_QUERIES rows or more is normalized, explained and OFAC-scored in worker
+    processes (one per core, started with `spawn`); the rows are the same as in one process. As with any
+    `spawn` pool, a script calling this at import time needs the `if __name__ == "__main__":` guard.
     """
     snap = snapshot or resolve(store, as_of)
     mdl = model or load_model()
