@@ -189,7 +189,8 @@ class GuardedFuzzyCoverLevel(FuzzyTokenCoverLevel):
     def create_sql(self, sql_dialect: SplinkDialect) -> str:  # noqa: D102
         shared, least = _shared(sql_dialect, "phonetic"), _least_size(sql_dialect, "phonetic")
         inner = super().create_sql(sql_dialect)
-        return f"(CASE WHEN {least} >= 2 AND {shared} >= {least} - 1 THEN {inner} ELSE false END)"
+        guard = f"{least} >= 2 AND ({shared} >= {least} - 1 OR ({least} >= 4 AND {shared} >= {least} - 2))"
+        return f"(CASE WHEN {guard} THEN {inner} ELSE false END)"
 
 
 class SharedInformationLevel(_TokenLevel):
@@ -465,11 +466,20 @@ def name_comparison() -> cl.CustomComparison:
                 label_for_charts="Shorter name's words all agree, some spelt differently, uncommon"
             ),
             fuzzy.configure(label_for_charts="Shorter name's words all agree, some spelt differently, common words"),
+            cll.And(sound, surname, near, _rare(RARE_BITS)).configure(
+                label_for_charts="Every word sounds alike and is spelt near, the surname alike, rare"
+            ),
             cll.And(sound, surname, near, _rare(MID_BITS)).configure(
                 label_for_charts="Every word sounds alike and is spelt near, the surname alike, uncommon"
             ),
+            cll.And(sound, near, _rare(RARE_BITS)).configure(
+                label_for_charts="Shorter name's words all sound alike and are spelt near, rare"
+            ),
             cll.And(sound, near, _rare(MID_BITS)).configure(
                 label_for_charts="Shorter name's words all sound alike and are spelt near, uncommon"
+            ),
+            cll.And(sound, first, _rare(RARE_BITS)).configure(
+                label_for_charts="Shorter name's words all sound alike, the first names agree, rare"
             ),
             cll.And(sound, _rare(MID_BITS)).configure(
                 label_for_charts="Shorter name's words all sound alike, spelt apart, uncommon"

@@ -84,6 +84,11 @@ U_MAX_PAIRS = 5e6
 #: A level random sampling saw fewer times than this gets its u counted over all blocked pairs instead.
 U_MIN_SAMPLED = 50
 
+#: A counted u is never below this many pairs out of all the non-match pairs: a level seen once or never
+#: among 175 million pairs is not shown to be rarer than about 3 in them (the "rule of three", the 95 %
+#: upper bound of a rate never observed), and a weight resting on one pair would claim it is.
+U_MIN_PAIRS = 3
+
 ProgressFn = Callable[[str], None]
 
 
@@ -310,9 +315,9 @@ def _estimate_u(
             if comp["output_column_name"] == NAME_COMPARISON:
                 # Screening only ever scores blocked pairs: the name levels' u is the share of non-match
                 # pairs that are blocked AND at the level (the m side is made joint the same way).
-                lv["u_probability"] = max(u_block, 1 / total)
+                lv["u_probability"] = max(u_block, U_MIN_PAIRS / total)
             elif n_rand < U_MIN_SAMPLED:
-                lv["u_probability"] = max(u_block, 1 / total)
+                lv["u_probability"] = max(u_block, U_MIN_PAIRS / total)
                 notes.append(
                     f"{comp['output_column_name']} / {lv.get('label_for_charts')}: u counted over blocked pairs "
                     f"({blocked.get(gamma, 0)} pairs; random sampling saw ~{n_rand:.0f})"
@@ -458,7 +463,10 @@ def _record_text(
         f"- Countries (ISO-2 on both sides): {COUNTRY_GIVEN_SHARE:.0%} of mentions carry one;",
         f"  {COUNTRY_AGREES_SHARE:.0%} of those one of the entry's own or program countries, the rest a random",
         "  one (an assumption: the list cannot tell how often news context agrees).",
-        f"- m below {MIN_M} is floored to {MIN_M} (a level never seen among true pairs is still possible).",
+        f"- m below {MIN_M} is floored to {MIN_M} ({MIN_M_NAME} for the name levels): a level never seen among",
+        "  true pairs is still possible.",
+        f"- Counted u is at least {U_MIN_PAIRS} pairs of all the non-match pairs (rule of three: a level seen",
+        "  once or never is not shown to be rarer than that).",
         "- Word information: log2(N / names holding the word) in the screened snapshot; levels split at",
         f"  {RARE_BITS} and {MID_BITS} bits of the shorter name (settings.py).",
         "",
