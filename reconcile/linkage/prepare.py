@@ -45,7 +45,7 @@ __all__ = [
 ]
 
 #: Bump when the projection changes: stored snapshots are then re-prepared lazily on next use.
-PREPARE_VERSION = 11
+PREPARE_VERSION = 12
 
 #: A blocking key carried by more list names than this is too common to find candidates by itself
 #: ("t:ali", "t:company"); word pairs then do the work ("tt:ali|hassan"). 40 keeps blocking recall on
@@ -88,6 +88,7 @@ STD_SCHEMA = pa.schema(
         ("token_codes", pa.list_(pa.string())),
         ("surnames", pa.list_(pa.string())),
         ("surname_codes", pa.list_(pa.string())),
+        ("joined", pa.list_(pa.string())),
         ("phonetic", pa.list_(pa.string())),
         ("key_token", pa.string()),
         ("key_bits", pa.float64()),
@@ -208,10 +209,19 @@ def normalize_country(value: str | None) -> str | None:
     return country_code(value)
 
 
+def _joined(words: Sequence[str]) -> list[str]:
+    # Adjacent words written as one: "Su Nam" / SUNAM, "Mozaffari Nia" / MOZAFFARINIA, "Chon Myong" /
+    # CHONMYONG. Sources disagree on where a name's parts split far more than on their letters.
+    if not 2 <= len(words) <= _MAX_PAIR_TOKENS:
+        return []
+    return [a + b for a, b in zip(words, words[1:], strict=False)]
+
+
 def _all_keys(n: NormalizedName) -> set[str]:
     tokens = [t for t in dict.fromkeys(n.tokens) if len(t) > 1]
     codes = [c for c in dict.fromkeys(n.phonetic) if c]
-    keys = {"t:" + t for t in tokens} | {"p:" + c for c in codes}
+    # A joined pair blocks as a word: it meets the other side's one-word spelling.
+    keys = {"t:" + t for t in [*tokens, *_joined(tokens)]} | {"p:" + c for c in codes}
     st = sorted(tokens[:_MAX_PAIR_TOKENS])
     for i, a in enumerate(st):
         for b in st[i + 1 :]:
@@ -287,6 +297,7 @@ def _record(
         "token_codes": [c or "" for _, c in pairs],
         "surnames": [t for t, _ in surnames],
         "surname_codes": [c or "" for _, c in surnames],
+        "joined": _joined(words),
         "phonetic": codes,
         "key_token": key,
         "key_bits": key_bits,

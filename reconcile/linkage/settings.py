@@ -29,11 +29,14 @@ __all__ = [
     "NEAR_JW",
     "RARE_BITS",
     "RARE_KEY_BITS",
+    "COMMON_KEY_BITS",
     "SurnameAgreesLevel",
     "KEY_COLUMN",
     "FirstGivenAgreesLevel",
+    "FirstGivenDiffersLevel",
     "FuzzyTokenCoverLevel",
     "GuardedFuzzyCoverLevel",
+    "JoinedCoverLevel",
     "SetCoverLevel",
     "SoundCoverLevel",
     "SurnameConflictLevel",
@@ -69,6 +72,9 @@ MID_BITS = 15
 #: Information (bits) of a key word agreeing alone above which it counts as rare: held by about four
 #: names or fewer in a list of 18,000 names (RISHMAK in RISHMAK PRODUCTIVE & EXPORTS COMPANY).
 RARE_KEY_BITS = 12
+
+#: Below this a key word agreeing alone is common (held by more than ~1 name in 500: GUZMAN, REZAEI).
+COMMON_KEY_BITS = 9
 
 #: The key word of a name: the surname of a person (first surname of a Hispanic double surname), the
 #: rarest word of any other name. Its information in the screened snapshot (`key_bits`) splits the
@@ -130,6 +136,36 @@ class FuzzyTokenCoverLevel(_TokenLevel):
 
     def create_label_for_charts(self) -> str:  # noqa: D102
         return f"All words of the shorter name agree (JW>={self.threshold})"
+
+
+class JoinedCoverLevel(_TokenLevel):
+    """Every word of the name with fewer words agrees with a word of the other, or two adjacent ones joined.
+
+    Sources split and join name parts differently: "Reza Mozaffari Nia" for MOZAFFARINIA, Reza; "Sunam
+    Pang" for PANG, Su Nam; "Gholam Reza Soleymani" for SOLEIMANI, Gholamreza. Tried only when the
+    names differ in word count, which a join or split always causes.
+    """
+
+    def create_sql(self, sql_dialect: SplinkDialect) -> str:  # noqa: D102
+        dialect = sql_dialect.sql_dialect_str
+        if dialect == "duckdb":
+            wider_l, wider_r = "list_concat(tokens_l, joined_l)", "list_concat(tokens_r, joined_r)"
+        elif dialect == "spark":
+            wider_l, wider_r = "concat(tokens_l, joined_l)", "concat(tokens_r, joined_r)"
+        else:
+            raise NotImplementedError(f"token levels have no SQL for dialect {dialect}")
+        n_l, n_r = self._size(sql_dialect, "tokens_l"), self._size(sql_dialect, "tokens_r")
+        # The joined columns are named outside the lambdas too, where Splink looks for the columns a
+        # level needs.
+        return (
+            "(CASE WHEN joined_l IS NULL OR joined_r IS NULL THEN false "
+            f"WHEN {n_l} < {n_r} AND {n_l} >= 2 THEN {self._covered(sql_dialect, 'tokens_l', wider_r)} = {n_l} "
+            f"WHEN {n_r} < {n_l} AND {n_r} >= 2 THEN {self._covered(sql_dialect, 'tokens_r', wider_l)} = {n_r} "
+            "ELSE false END)"
+        )
+
+    def create_label_for_charts(self) -> str:  # noqa: D102
+        return "All words of the shorter name agree, adjacent words joined"
 
 
 class FuzzyTokenOverlapLevel(_TokenLevel):
@@ -327,6 +363,24 @@ class SurnameAgreesLevel(_TokenLevel):
         return "The listed surname agrees"
 
 
+class FirstGivenDiffersLevel(_TokenLevel):
+    """Both names give a first name, and they do not agree (the negation of FirstGivenAgreesLevel).
+
+    A shared surname with another first name is a namesake or a relative: "Hossein Mohammad Rezaei" and
+    REZAEI, Qasem.
+    """
+
+    def __init__(self, threshold: float) -> None:
+        super().__init__("first_given", threshold)
+
+    def create_sql(self, sql_dialect: SplinkDialect) -> str:  # noqa: D102
+        agrees = FirstGivenAgreesLevel(self.threshold).create_sql(sql_dialect)
+        return f"(first_given_l IS NOT NULL AND first_given_r IS NOT NULL AND NOT {agrees})"
+
+    def create_label_for_charts(self) -> str:  # noqa: D102
+        return "The first given names differ"
+
+
 class FirstGivenAgreesLevel(_TokenLevel):
     """Both names' first given names agree: spelt the same or near, or sounding alike.
 
@@ -444,6 +498,8 @@ def name_comparison() -> cl.CustomComparison:
     fuzzy = GuardedFuzzyCoverLevel("tokens", COVER_JW, 2)
     surname = SurnameAgreesLevel("tokens", COVER_JW)
     first = FirstGivenAgreesLevel(NEAR_JW)
+    first_differs = FirstGivenDiffersLevel(NEAR_JW)
+    joined = JoinedCoverLevel("tokens", COVER_JW)
     key = cll.ExactMatchLevel(KEY_COLUMN)
     return cl.CustomComparison(
         output_column_name="name",
@@ -485,6 +541,10 @@ def name_comparison() -> cl.CustomComparison:
                 label_for_charts="Shorter name's words all sound alike, spelt apart, uncommon"
             ),
             sound.configure(label_for_charts="Shorter name's words all sound alike, spelt apart, common words"),
+            cll.And(joined, _rare(MID_BITS)).configure(
+                label_for_charts="Shorter name's words all agree once adjacent words are joined, uncommon"
+            ),
+            joined.configure(label_for_charts="Shorter name's words all agree once adjacent words are joined, common"),
             cll.And(surname, first, SharedInformationLevel(RARE_BITS)).configure(
                 label_for_charts="Surname, first name and other rare words agree, others differ"
             ),
@@ -511,8 +571,14 @@ def name_comparison() -> cl.CustomComparison:
                 label_for_charts="Two or more uncommon words agree, others differ"
             ),
             SetOverlapLevel("phonetic", 2).configure(label_for_charts="Two or more words agree, others differ"),
+            cll.And(key, BothMultiWordLevel(), first_differs).configure(
+                label_for_charts="The surname agrees, the first names differ"
+            ),
             cll.And(key, BothMultiWordLevel(), _rare_key(RARE_KEY_BITS)).configure(
                 label_for_charts="Rare surname or key word agrees, the other words differ"
+            ),
+            cll.And(key, BothMultiWordLevel(), _rare_key(COMMON_KEY_BITS)).configure(
+                label_for_charts="Uncommon surname or key word agrees, the other words differ"
             ),
             cll.And(key, BothMultiWordLevel()).configure(
                 label_for_charts="Surname or key word agrees, the other words differ"
@@ -521,7 +587,9 @@ def name_comparison() -> cl.CustomComparison:
                 label_for_charts="Only the key word agrees, rare"
             ),
             key.configure(label_for_charts="Only the key word agrees"),
-            SharedInformationLevel(RARE_KEY_BITS, min_shared=1).configure(label_for_charts="One rare word agrees"),
+            cll.And(SharedInformationLevel(RARE_KEY_BITS, min_shared=1), _not_person()).configure(
+                label_for_charts="One rare word agrees"
+            ),
             SetOverlapLevel("phonetic", 1).configure(label_for_charts="One word agrees"),
             cll.ElseLevel().configure(label_for_charts="No word agrees"),
         ],

@@ -58,10 +58,10 @@ LISTED_SHARE = 0.5
 
 #: The default alert threshold on the calibrated match_probability, stored with the model. Chosen on the
 #: dev names with bench/screen.py (2024-05-03): the lowest cut that keeps false alerts on unlisted
-#: congress members at about 1 % and unlisted designees of the dev press releases from alerting: at 0.2
-#: alias recall rises by about 0.05 but country agreement lifts common-word agreements of unlisted
-#: designees in the weekly run over the cut (bench/reconcile_eval.py: 0.36 of them given an entry).
-DEFAULT_THRESHOLD = 0.3
+#: congress members at about 1 % and unlisted designees of the dev press releases from alerting. The
+#: probabilities come in clusters (one per name level); at 0.30 a lone surname agreeing with a listed
+#: one-word name ("Curt Weldon" / WELDON, p 0.305) alerts, 1.4 % of congress.
+DEFAULT_THRESHOLD = 0.31
 
 #: Half the training mentions carry a country; of those, this share carry one of the entry's countries
 #: (the rest a random country): news context often names where a party operates, not its nationality.
@@ -80,9 +80,6 @@ MIN_M_NAME = 0.001
 
 #: Random pairs drawn for u: enough for the weak and middle levels.
 U_MAX_PAIRS = 5e6
-
-#: A level random sampling saw fewer times than this gets its u counted over all blocked pairs instead.
-U_MIN_SAMPLED = 50
 
 #: A counted u is never below this many pairs out of all the non-match pairs: a level seen once or never
 #: among 175 million pairs is not shown to be rarer than about 3 in them (the "rule of three", the 95 %
@@ -305,25 +302,27 @@ def _estimate_u(
         rows = preds.query_sql(sql).as_record_list()
         blocked = {int(r["g"]): int(r["n"]) for r in rows}
         levels = [lv for lv in comp["comparison_levels"] if not lv.get("is_null_level")]
+        if comp["output_column_name"] != NAME_COMPARISON:
+            # Kind and country: u among the pairs screening scores (blocked: they share a rare word or
+            # sound), not among random pairs. A namesake shares the mention's country far more often than
+            # a random entry does (a Persian surname and an Iranian address), so random pairs made country
+            # agreement look three times rarer among non-matches than it is where it is used.
+            known = sum(n for g, n in blocked.items() if g >= 0)
+            for i, lv in enumerate(levels):
+                gamma = len(levels) - 1 - i
+                lv["u_probability"] = max(blocked.get(gamma, 0), U_MIN_PAIRS) / max(known, 1)
+            notes.append(
+                f"{comp['output_column_name']}: u over the {known:,} blocked non-match pairs where both sides are known"
+            )
+            continue
         for i, lv in enumerate(levels):
             if lv["sql_condition"] == "ELSE":
                 continue
             gamma = len(levels) - 1 - i
-            u_rand = lv.get("u_probability")
-            n_rand = (u_rand or 0.0) * U_MAX_PAIRS
             u_block = blocked.get(gamma, 0) / total
-            if comp["output_column_name"] == NAME_COMPARISON:
-                # Screening only ever scores blocked pairs: the name levels' u is the share of non-match
-                # pairs that are blocked AND at the level (the m side is made joint the same way).
-                lv["u_probability"] = max(u_block, U_MIN_PAIRS / total)
-            elif n_rand < U_MIN_SAMPLED:
-                lv["u_probability"] = max(u_block, U_MIN_PAIRS / total)
-                notes.append(
-                    f"{comp['output_column_name']} / {lv.get('label_for_charts')}: u counted over blocked pairs "
-                    f"({blocked.get(gamma, 0)} pairs; random sampling saw ~{n_rand:.0f})"
-                )
-            else:
-                lv["u_probability"] = max(u_rand, u_block)
+            # Screening only ever scores blocked pairs: the name levels' u is the share of non-match pairs
+            # that are blocked AND at the level (the m side is made joint the same way).
+            lv["u_probability"] = max(u_block, U_MIN_PAIRS / total)
     con.close()
     return saved, notes
 
@@ -457,8 +456,8 @@ def _record_text(
         "  the blocked pairs: P(blocked and level | non-match), because screening only scores blocked pairs",
         "  and a blocked pair at a partial level shares a rare word, unlike a random pair at that level",
         "  (round 1 used random-sampling u there, too high by up to 10x, which is why its prior fit gave a",
-        f"  listed share of 2). Other comparisons' levels sampled fewer than {U_MIN_SAMPLED} times get u counted",
-        "  over blocked pairs instead:",
+        "  listed share of 2). Kind and country: u is their levels' share among the blocked non-match pairs",
+        "  (random pairs rarely share a country; namesakes, which screening scores, often do):",
         *[f"  - {n}" for n in u_notes],
         f"- Countries (ISO-2 on both sides): {COUNTRY_GIVEN_SHARE:.0%} of mentions carry one;",
         f"  {COUNTRY_AGREES_SHARE:.0%} of those one of the entry's own or program countries, the rest a random",

@@ -2,6 +2,6 @@
 -- Reads: sdn_names_std. Parameters: $snapshot_id. Output: the columns of prepare.STD_SCHEMA.
 SELECT unique_id, query_id, ent_num, name_id, name_raw, entity_kind, full_norm, sorted_key, tokens,
        token_codes, surnames, surname_codes,
-       phonetic, key_token, key_bits, first_given, first_given_code, name_bits, phonetic_bits, countries, program_countries, block_keys
+       joined, phonetic, key_token, key_bits, first_given, first_given_code, name_bits, phonetic_bits, countries, program_countries, block_keys
 FROM sdn_names_std
 WHERE snapshot_id = $snapshot_id

@@ -30,6 +30,7 @@ def test_same_name_in_many_rows_is_one_record():
     assert rec["key_token"] == "maduro"
     assert rec["key_bits"] == pytest.approx(keys.bits("maduro", phonetic_key("maduro")))
     assert set(rec["block_keys"]) == {"t:nicolas", "t:maduro", "tt:maduro|nicolas"}
+    assert rec["joined"] == ["nicolasmaduro"]  # and "t:nicolasmaduro" would block, were it in the list
 
 
 def test_initials_do_not_take_part_in_word_comparisons():
