@@ -486,6 +486,9 @@ def name_comparison() -> cl.CustomComparison:
     sound per word of the shorter name (SoundCoverLevel), and the whole-name Jaro-Winkler level needs
     every word of the shorter name spelt near one of the other's.
 
+    Within a level the cheap tests come first (word information, then set tests, then Jaro-Winkler
+    over words): DuckDB evaluates a conjunction's later terms only for rows the earlier ones kept.
+
     Agreement by sound alone is its own, weaker level: phonetic codes are coarse ("Boebert" and BRITO,
     "Berry" and BARRERA share one), so words that agree only by sound, not by spelling (Jaro-Winkler),
     prove less than "Solemani" for SOLEIMANI.
@@ -508,47 +511,47 @@ def name_comparison() -> cl.CustomComparison:
             cll.And(same, _rare(RARE_BITS)).configure(label_for_charts="Same words, rare name"),
             cll.And(same, _rare(MID_BITS)).configure(label_for_charts="Same words, uncommon name"),
             same.configure(label_for_charts="Same words, common name"),
-            cll.And(cover, _rare(RARE_BITS)).configure(label_for_charts="Shorter name's words all in the longer, rare"),
-            cll.And(cover, _rare(MID_BITS)).configure(label_for_charts="Shorter name's words all in the longer"),
+            cll.And(_rare(RARE_BITS), cover).configure(label_for_charts="Shorter name's words all in the longer, rare"),
+            cll.And(_rare(MID_BITS), cover).configure(label_for_charts="Shorter name's words all in the longer"),
             cover.configure(label_for_charts="Shorter name's words all in the longer, common words"),
             cll.And(conflict, SharedInformationLevel(MID_BITS)).configure(
                 label_for_charts="Uncommon words agree but a surname on each side differs"
             ),
             conflict.configure(label_for_charts="Common words agree but a surname on each side differs"),
-            cll.And(fuzzy, _rare(RARE_BITS)).configure(
+            cll.And(_rare(RARE_BITS), fuzzy).configure(
                 label_for_charts="Shorter name's words all agree, some spelt differently, rare"
             ),
-            cll.And(fuzzy, _rare(MID_BITS)).configure(
+            cll.And(_rare(MID_BITS), fuzzy).configure(
                 label_for_charts="Shorter name's words all agree, some spelt differently, uncommon"
             ),
             fuzzy.configure(label_for_charts="Shorter name's words all agree, some spelt differently, common words"),
-            cll.And(sound, surname, near, _rare(RARE_BITS)).configure(
+            cll.And(_rare(RARE_BITS), sound, surname, near).configure(
                 label_for_charts="Every word sounds alike and is spelt near, the surname alike, rare"
             ),
-            cll.And(sound, surname, near, _rare(MID_BITS)).configure(
+            cll.And(_rare(MID_BITS), sound, surname, near).configure(
                 label_for_charts="Every word sounds alike and is spelt near, the surname alike, uncommon"
             ),
-            cll.And(sound, near, _rare(RARE_BITS)).configure(
+            cll.And(_rare(RARE_BITS), sound, near).configure(
                 label_for_charts="Shorter name's words all sound alike and are spelt near, rare"
             ),
-            cll.And(sound, near, _rare(MID_BITS)).configure(
+            cll.And(_rare(MID_BITS), sound, near).configure(
                 label_for_charts="Shorter name's words all sound alike and are spelt near, uncommon"
             ),
-            cll.And(sound, first, _rare(RARE_BITS)).configure(
+            cll.And(_rare(RARE_BITS), first, sound).configure(
                 label_for_charts="Shorter name's words all sound alike, the first names agree, rare"
             ),
-            cll.And(sound, _rare(MID_BITS)).configure(
+            cll.And(_rare(MID_BITS), sound).configure(
                 label_for_charts="Shorter name's words all sound alike, spelt apart, uncommon"
             ),
             sound.configure(label_for_charts="Shorter name's words all sound alike, spelt apart, common words"),
-            cll.And(joined, _rare(MID_BITS)).configure(
+            cll.And(_rare(MID_BITS), joined).configure(
                 label_for_charts="Shorter name's words all agree once adjacent words are joined, uncommon"
             ),
             joined.configure(label_for_charts="Shorter name's words all agree once adjacent words are joined, common"),
-            cll.And(surname, first, SharedInformationLevel(RARE_BITS)).configure(
+            cll.And(first, SharedInformationLevel(RARE_BITS), surname).configure(
                 label_for_charts="Surname, first name and other rare words agree, others differ"
             ),
-            cll.And(surname, SharedInformationLevel(RARE_BITS)).configure(
+            cll.And(SharedInformationLevel(RARE_BITS), surname).configure(
                 label_for_charts="Surname and other rare words agree, the first name differs"
             ),
             cll.And(first, SharedInformationLevel(RARE_BITS)).configure(
@@ -558,10 +561,10 @@ def name_comparison() -> cl.CustomComparison:
             cll.And(cll.JaroWinklerLevel("full_norm", FULL_JW), FuzzyTokenCoverLevel("tokens", NEAR_JW, 1)).configure(
                 label_for_charts="Whole name spelt similarly, word by word"
             ),
-            cll.And(surname, first, SharedInformationLevel(MID_BITS)).configure(
+            cll.And(first, SharedInformationLevel(MID_BITS), surname).configure(
                 label_for_charts="Surname, first name and other uncommon words agree, others differ"
             ),
-            cll.And(surname, SharedInformationLevel(MID_BITS)).configure(
+            cll.And(SharedInformationLevel(MID_BITS), surname).configure(
                 label_for_charts="Surname and other uncommon words agree, the first name differs"
             ),
             cll.And(first, SharedInformationLevel(MID_BITS)).configure(
@@ -587,7 +590,7 @@ def name_comparison() -> cl.CustomComparison:
                 label_for_charts="Only the key word agrees, rare"
             ),
             key.configure(label_for_charts="Only the key word agrees"),
-            cll.And(SharedInformationLevel(RARE_KEY_BITS, min_shared=1), _not_person()).configure(
+            cll.And(_not_person(), SharedInformationLevel(RARE_KEY_BITS, min_shared=1)).configure(
                 label_for_charts="One rare word agrees"
             ),
             SetOverlapLevel("phonetic", 1).configure(label_for_charts="One word agrees"),
