@@ -355,8 +355,6 @@ _ROW_COLUMNS = frozenset(
         "entity_kind_r",
         "countries_l",
         "countries_r",
-        "key_token_l",
-        "key_token_r",
         "match_probability",
         "match_weight",
     }
@@ -364,7 +362,7 @@ _ROW_COLUMNS = frozenset(
 
 
 def _evidence_key() -> Callable[[dict[str, Any]], tuple[Any, ...]]:
-    """What an explanation depends on: the levels and weights of every comparison, and the key word.
+    """What an explanation depends on: the level and weight of every comparison.
 
     Every row of one screen has the same columns, so the evidence columns are found once per column set.
     """
@@ -375,7 +373,7 @@ def _evidence_key() -> Callable[[dict[str, Any]], tuple[Any, ...]]:
         cols = evidence.get(names)
         if cols is None:
             cols = evidence[names] = tuple(c for c in names if c.startswith(("mw_", "gamma_")))
-        return (cols, tuple(row[c] for c in cols), row.get("key_token_r") or row.get("key_token_l"))
+        return (cols, tuple(row[c] for c in cols))
 
     return key
 
@@ -383,7 +381,7 @@ def _evidence_key() -> Callable[[dict[str, Any]], tuple[Any, ...]]:
 def _explainer(labels: dict[tuple[str, int], str]) -> Callable[[dict[str, Any]], str]:
     """explain(row, labels), computed once per distinct evidence.
 
-    Pairs falling in the same levels with the same key word read the same: the prior and the final weight
+    Pairs falling in the same levels read the same: the prior and the final weight
     are not part of the line, so a large screen formats each distinct line once, not once per row.
     """
     done: dict[tuple[Any, ...], str] = {}

@@ -112,6 +112,17 @@ class _TokenLevel(ComparisonLevelCreator):
     def _size(self, sql_dialect: SplinkDialect, col: str) -> str:
         return f"len({col})" if sql_dialect.sql_dialect_str == "duckdb" else f"size({col})"
 
+    def _jw(self, sql_dialect: SplinkDialect) -> str:
+        # The Jaro-Winkler function's name: DuckDB's own, or the UDF spark/similarity registers.
+        dialect = sql_dialect.sql_dialect_str
+        if dialect not in ("duckdb", "spark"):
+            raise NotImplementedError(f"token levels have no SQL for dialect {dialect}")
+        return "jaro_winkler_similarity" if dialect == "duckdb" else "jaro_winkler"
+
+    def _listed_person(self, sql_dialect: SplinkDialect) -> str:
+        # The list side is a person whose surnames are known (the levels about family names need them).
+        return f"entity_kind_r = 'person' AND {self._size(sql_dialect, 'surnames_r')} > 0"
+
 
 class FuzzyTokenCoverLevel(_TokenLevel):
     """Every token of the shorter name agrees (exactly or fuzzily) with some token of the longer one.
@@ -306,7 +317,6 @@ class SurnameConflictLevel(_TokenLevel):
                 f"jaro_winkler_similarity(q[1], r[1]) >= {t})), false)"
             )
             lone_word = f"len(list_filter({zl}, lambda q: NOT {agrees})) > 0"
-            guard = "entity_kind_r = 'person' AND len(surnames_r) > 0"
         elif dialect == "spark":
             zl = "zip_with(tokens_l, token_codes_l, (a, b) -> named_struct('w', a, 'c', b))"
             zr = "zip_with(tokens_r, token_codes_r, (a, b) -> named_struct('w', a, 'c', b))"
@@ -318,9 +328,9 @@ class SurnameConflictLevel(_TokenLevel):
             lone_surname = f"exists({zs}, s -> NOT {counterpart})"
             agrees = f"exists({zr}, r -> r.w = q.w OR r.c = q.c OR jaro_winkler(q.w, r.w) >= {t})"
             lone_word = f"exists({zl}, q -> NOT {agrees})"
-            guard = "entity_kind_r = 'person' AND size(surnames_r) > 0"
         else:
             raise NotImplementedError(f"token levels have no SQL for dialect {dialect}")
+        guard = self._listed_person(sql_dialect)
         return f"(CASE WHEN {guard} AND {shared} >= 2 THEN ({lone_surname}) AND ({lone_word}) ELSE false END)"
 
     def create_label_for_charts(self) -> str:  # noqa: D102
@@ -347,38 +357,21 @@ class SurnameAgreesLevel(_TokenLevel):
                 f"coalesce(list_bool_or(list_transform(tokens_l, lambda q: q = {s} OR "
                 f"(NOT list_contains(tokens_r, q) AND jaro_winkler_similarity(q, {s}) >= {t}))), false)"
             )
-            guard = "entity_kind_r = 'person' AND len(surnames_r) > 0"
         elif dialect == "spark":
             s = "element_at(surnames_r, 1)"
             found = (
                 f"exists(tokens_l, q -> q = {s} OR "
                 f"(NOT array_contains(tokens_r, q) AND jaro_winkler(q, {s}) >= {t}))"
             )
-            guard = "entity_kind_r = 'person' AND size(surnames_r) > 0"
         else:
             raise NotImplementedError(f"token levels have no SQL for dialect {dialect}")
-        return f"(CASE WHEN {guard} THEN {found} ELSE false END)"
+        return f"(CASE WHEN {self._listed_person(sql_dialect)} THEN {found} ELSE false END)"
 
     def create_label_for_charts(self) -> str:  # noqa: D102
         return "The listed surname agrees"
 
 
-class FirstGivenDiffersLevel(_TokenLevel):
-    """Both names give a first name, and they do not agree (the negation of FirstGivenAgreesLevel).
-
-    A shared surname with another first name is a namesake or a relative: "Hossein Mohammad Rezaei" and
-    REZAEI, Qasem.
-    """
-
-    def __init__(self, threshold: float) -> None:
-        super().__init__("first_given", threshold)
-
-    def create_sql(self, sql_dialect: SplinkDialect) -> str:  # noqa: D102
-        agrees = FirstGivenAgreesLevel(self.threshold).create_sql(sql_dialect)
-        return f"(first_given_l IS NOT NULL AND first_given_r IS NOT NULL AND NOT {agrees})"
-
-    def create_label_for_charts(self) -> str:  # noqa: D102
-        return "The first given names differ"
+_FIRST_GIVEN_KNOWN = "first_given_l IS NOT NULL AND first_given_r IS NOT NULL"
 
 
 class FirstGivenAgreesLevel(_TokenLevel):
@@ -393,17 +386,31 @@ class FirstGivenAgreesLevel(_TokenLevel):
     def __init__(self, threshold: float) -> None:
         super().__init__("first_given", threshold)
 
-    def create_sql(self, sql_dialect: SplinkDialect) -> str:  # noqa: D102
-        jw = "jaro_winkler_similarity" if sql_dialect.sql_dialect_str == "duckdb" else "jaro_winkler"
-        if sql_dialect.sql_dialect_str not in ("duckdb", "spark"):
-            raise NotImplementedError(f"token levels have no SQL for dialect {sql_dialect.sql_dialect_str}")
+    def _agree(self, sql_dialect: SplinkDialect) -> str:
         return (
-            "(first_given_l IS NOT NULL AND first_given_r IS NOT NULL AND (first_given_l = first_given_r "
-            f"OR first_given_code_l = first_given_code_r OR {jw}(first_given_l, first_given_r) >= {self.threshold}))"
+            "(first_given_l = first_given_r OR first_given_code_l = first_given_code_r OR "
+            f"{self._jw(sql_dialect)}(first_given_l, first_given_r) >= {self.threshold})"
         )
+
+    def create_sql(self, sql_dialect: SplinkDialect) -> str:  # noqa: D102
+        return f"({_FIRST_GIVEN_KNOWN} AND {self._agree(sql_dialect)})"
 
     def create_label_for_charts(self) -> str:  # noqa: D102
         return "The first given names agree"
+
+
+class FirstGivenDiffersLevel(FirstGivenAgreesLevel):
+    """Both names give a first name, and they do not agree (the negation of FirstGivenAgreesLevel).
+
+    A shared surname with another first name is a namesake or a relative: "Hossein Mohammad Rezaei" and
+    REZAEI, Qasem.
+    """
+
+    def create_sql(self, sql_dialect: SplinkDialect) -> str:  # noqa: D102
+        return f"({_FIRST_GIVEN_KNOWN} AND NOT {self._agree(sql_dialect)})"
+
+    def create_label_for_charts(self) -> str:  # noqa: D102
+        return "The first given names differ"
 
 
 def _shared_bits(sql_dialect: SplinkDialect) -> str:
