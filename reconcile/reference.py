@@ -191,6 +191,12 @@ def leading_legal_forms() -> frozenset[str]:
 
 
 @cache
+def legal_form_spellings() -> dict[str, str]:
+    """Transliteration variants of legal-form words: {variant token: the spelling the forms use}."""
+    return {tokens[0]: canon for tokens, canon in _phrase_map("legal_forms.yml", "spellings").items()}
+
+
+@cache
 def org_cues() -> frozenset[str]:
     """Tokens that make an untyped name an organisation (kept in the name, unlike legal forms)."""
     return _token_set("legal_forms.yml", "org_cues")

@@ -37,6 +37,8 @@ __all__ = [
     "FuzzyTokenCoverLevel",
     "GuardedFuzzyCoverLevel",
     "JoinedCoverLevel",
+    "LEFTOVER_BITS",
+    "LeftoverWordsLevel",
     "SetCoverLevel",
     "SoundCoverLevel",
     "SurnameConflictLevel",
@@ -75,6 +77,10 @@ RARE_KEY_BITS = 12
 
 #: Below this a key word agreeing alone is common (held by more than ~1 name in 500: GUZMAN, REZAEI).
 COMMON_KEY_BITS = 9
+
+#: Information (bits) of a word one name holds and the other lacks above which it names another body
+#: (held by about one name in 500 or fewer: KVANT, SINAI), for LeftoverWordsLevel.
+LEFTOVER_BITS = 9
 
 #: The key word of a name: the surname of a person (first surname of a Hispanic double surname), the
 #: rarest word of any other name. Its information in the screened snapshot (`key_bits`) splits the
@@ -413,6 +419,43 @@ class FirstGivenDiffersLevel(FirstGivenAgreesLevel):
         return "The first given names differ"
 
 
+class LeftoverWordsLevel(_TokenLevel):
+    """Each name holds a word of at least `bits` information that the other lacks (compared by sound).
+
+    Two bodies of one family share their rare words and differ in one more: FEDERAL STATE UNITARY
+    ENTERPRISE ... BAZALT and "... Scientific Research Institute Kvant", ISLAMIC STATE ... CAUCASUS
+    PROVINCE and "... Sinai Province". A variant of one body's name adds or drops words on one side only
+    ("Ofogh Tose-eh Saberin Engineering" for OFOGH SABERIN ENGINEERING DEVELOPMENT COMPANY). Generic
+    organisation words carry at most GENERIC_WORD_BITS (prepare.py), so they never count as left over.
+    """
+
+    def __init__(self, bits: float) -> None:
+        super().__init__("phonetic", 1.0)
+        self.bits = bits
+
+    def create_sql(self, sql_dialect: SplinkDialect) -> str:  # noqa: D102
+        left, right = _leftover_bits(sql_dialect, "l", "r"), _leftover_bits(sql_dialect, "r", "l")
+        return f"least({left}, {right}) >= {self.bits}"
+
+    def create_label_for_charts(self) -> str:  # noqa: D102
+        return f"Each side has a word of {self.bits}+ bits the other lacks"
+
+
+def _leftover_bits(sql_dialect: SplinkDialect, side: str, other: str) -> str:
+    # The information of the most informative sound of `side` that `other` does not hold (0 if none).
+    if sql_dialect.sql_dialect_str == "duckdb":
+        return (
+            f"coalesce(list_max(list_transform(list_zip(phonetic_{side}, phonetic_bits_{side}), lambda p: "
+            f"CASE WHEN list_contains(phonetic_{other}, p[1]) THEN 0.0 ELSE p[2] END)), 0.0)"
+        )
+    if sql_dialect.sql_dialect_str == "spark":
+        return (
+            f"aggregate(zip_with(phonetic_{side}, phonetic_bits_{side}, (c, b) -> "
+            f"IF(array_contains(phonetic_{other}, c), 0D, b)), 0D, (acc, x) -> greatest(acc, x))"
+        )
+    raise NotImplementedError(f"set levels have no SQL for dialect {sql_dialect.sql_dialect_str}")
+
+
 def _shared_bits(sql_dialect: SplinkDialect) -> str:
     # Sum of phonetic_bits_l over the left sounds the right side also holds.
     if sql_dialect.sql_dialect_str == "duckdb":
@@ -463,6 +506,13 @@ def _rare_key(bits: float) -> cll.CustomLevel:
 def _not_person() -> cll.CustomLevel:
     # A body's one distinctive word names it (RISHMAK COMPANY); a person's lone surname does not.
     return cll.CustomLevel("entity_kind_r <> 'person'")
+
+
+def _one_sided(level: ComparisonLevelCreator, label: str) -> ComparisonLevelCreator:
+    # An organisation's partial agreement where only one name has distinctive words of its own: the
+    # other's are all matched (a variant adding or dropping words), placed before the level itself.
+    leftover = cll.Not(LeftoverWordsLevel(LEFTOVER_BITS))
+    return cll.And(_not_person(), level, leftover).configure(label_for_charts=label)
 
 
 def _rare(bits: float) -> cll.CustomLevel:
@@ -564,6 +614,10 @@ def name_comparison() -> cl.CustomComparison:
             cll.And(first, SharedInformationLevel(RARE_BITS)).configure(
                 label_for_charts="The first name and other rare words agree, others differ"
             ),
+            _one_sided(
+                SharedInformationLevel(RARE_BITS),
+                "Two or more rare words agree, only one name has distinctive words of its own",
+            ),
             SharedInformationLevel(RARE_BITS).configure(label_for_charts="Two or more rare words agree, others differ"),
             cll.And(cll.JaroWinklerLevel("full_norm", FULL_JW), FuzzyTokenCoverLevel("tokens", NEAR_JW, 1)).configure(
                 label_for_charts="Whole name spelt similarly, word by word"
@@ -577,8 +631,16 @@ def name_comparison() -> cl.CustomComparison:
             cll.And(first, SharedInformationLevel(MID_BITS)).configure(
                 label_for_charts="The first name and other uncommon words agree, others differ"
             ),
+            _one_sided(
+                SharedInformationLevel(MID_BITS),
+                "Two or more uncommon words agree, only one name has distinctive words of its own",
+            ),
             SharedInformationLevel(MID_BITS).configure(
                 label_for_charts="Two or more uncommon words agree, others differ"
+            ),
+            _one_sided(
+                SetOverlapLevel("phonetic", 2),
+                "Two or more words agree, only one name has distinctive words of its own",
             ),
             SetOverlapLevel("phonetic", 2).configure(label_for_charts="Two or more words agree, others differ"),
             cll.And(key, BothMultiWordLevel(), first_differs).configure(
@@ -596,7 +658,14 @@ def name_comparison() -> cl.CustomComparison:
             cll.And(key, _rare_key(RARE_KEY_BITS), _not_person()).configure(
                 label_for_charts="Only the key word agrees, rare"
             ),
+            cll.And(key, _rare_key(COMMON_KEY_BITS), _not_person()).configure(
+                label_for_charts="Only the key word agrees, uncommon"
+            ),
             key.configure(label_for_charts="Only the key word agrees"),
+            _one_sided(
+                SharedInformationLevel(RARE_KEY_BITS, min_shared=1),
+                "One rare word agrees, only one name has distinctive words of its own",
+            ),
             cll.And(_not_person(), SharedInformationLevel(RARE_KEY_BITS, min_shared=1)).configure(
                 label_for_charts="One rare word agrees"
             ),

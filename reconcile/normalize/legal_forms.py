@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from reconcile.reference import leading_legal_forms, legal_forms, org_cues
+from reconcile.reference import leading_legal_forms, legal_form_spellings, legal_forms, org_cues
 
 __all__ = ["extract_legal_form", "legal_form_span", "looks_like_organization"]
 
@@ -25,7 +25,11 @@ def legal_form_span(tokens: list[str]) -> tuple[int, int, str | None]:
     """(start, end, canonical form): tokens[start:end] is the name without its legal form(s).
 
     When two forms are found ("X LLC, OOO"), the one written last is reported, as it qualifies the whole name.
+    Words are looked up in the spelling the forms use: Russian forms reach the news in several
+    transliterations ("Obschestvo s Ogranichennoi Otvetstvennostyu" is OOO too).
     """
+    spellings = legal_form_spellings()
+    tokens = [spellings.get(t, t) for t in tokens]
     form: str | None = None
     start, end = 0, len(tokens)
     progress = True

@@ -92,6 +92,24 @@ def test_a_rare_key_word_agreeing_alone_weighs_more_than_a_common_one():
     assert rare["match_weight"] > common["match_weight"] + 1
 
 
+def test_a_body_with_a_distinctive_word_on_each_side_is_weaker_than_a_variant_adding_words():
+    # Two branches of one family of bodies share their words and differ in a rare one each (SAHEL,
+    # KHORASAN); a variant adds only a common word (WILAYAT) to what the listed name holds.
+    common = {f"t:{w}": 600 for w in ("islamic", "province", "wilayat")}
+    keys = SnapshotKeys({**common, "t:sinai": 1, "t:sahel": 1, "t:khorasan": 1}, name_count=18000)
+
+    def rec(name: str) -> pa.Table:
+        return _rec(name, "organization", keys)
+
+    labels, (one_sided, branches) = _scored(
+        (rec("Islamic Sinai Province Wilayat"), rec("Islamic Sinai Province Khorasan")),
+        (rec("Islamic Sinai Province Sahel"), rec("Islamic Sinai Province Khorasan")),
+    )
+    assert "only one name has distinctive words of its own" in explain(one_sided, labels)
+    assert explain(branches, labels).startswith("name: two or more rare words agree, others differ")
+    assert one_sided["match_weight"] > branches["match_weight"] + 1
+
+
 def test_given_names_agreeing_with_the_surnames_apart_is_weak_evidence():
     labels, (other, same, masoud) = _scored(
         (_rec("Hossein Mohammad Rezaei"), _list_rec("HARUNI, Hosein Mohammad")),

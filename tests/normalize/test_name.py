@@ -103,6 +103,11 @@ def test_title_word_inside_a_name_or_alone_is_kept() -> None:
         ("National Bank of Cuba", ("national", "bank", "cuba"), None),
         ("Tropicana Tours GmbH", ("tropicana", "tours"), "gmbh"),
         ("PJSC Rosneft Oil Company", ("rosneft", "oil"), "co"),
+        # transliteration variants of a Russian form's words are the form too (legal_forms.yml: spellings)
+        ("Obschestvo S Ogranichennoi Otvetstvennostyu Mokran", ("mokran",), "ooo"),
+        ("Obshchestvo s Ogranichennoy Otvetstvennostyu Mokran", ("mokran",), "ooo"),
+        ("Federal State Unitary Enterprise Kvant", ("kvant",), "fgup"),
+        ("Palea D.O.O.", ("palea",), "doo"),
     ],
 )
 def test_organisation_legal_forms_standardised(raw: str, tokens: tuple[str, ...], form: str | None) -> None:
