@@ -62,6 +62,10 @@ COVER_JW = 0.88
 #: (Marian/Marion 0.92, Lauren/Laureano 0.93 pass; Mayra/Mario, Dreier/Dairo, Boebert/Brito do not).
 NEAR_JW = 0.8
 
+#: Words "spelt loosely alike": transliterations of one patronymic or given name far apart in spelling
+#: (Hryhoryavich/Ryhorovich, Uladzimiravich/Vladimirovich); other names (Vladimirovich/Igorevich) fall below.
+LOOSE_JW = 0.75
+
 #: A looser bar for the whole-name Jaro-Winkler level (one long string, so typos cost less).
 FULL_JW = 0.92
 
@@ -543,6 +547,11 @@ def name_comparison() -> cl.CustomComparison:
     sound per word of the shorter name (SoundCoverLevel), and the whole-name Jaro-Winkler level needs
     every word of the shorter name spelt near one of the other's.
 
+    Where the words that do not agree at the usual bar are still spelt loosely alike (LOOSE_JW), a
+    person's words are one name transliterated twice rather than another name: "Aleksandr Hryhoryavich
+    Lukashenko" for LUKASHENKA, Alyaksandr Ryhorovich, not "Igor Vladimirovich Borisov" for BORISOV,
+    Igor Borisovich; those pairs get their own levels ahead of "others differ".
+
     Within a level the cheap tests come first (word information, then set tests, then Jaro-Winkler
     over words): DuckDB evaluates a conjunction's later terms only for rows the earlier ones kept.
 
@@ -560,6 +569,7 @@ def name_comparison() -> cl.CustomComparison:
     first = FirstGivenAgreesLevel(NEAR_JW)
     first_differs = FirstGivenDiffersLevel(NEAR_JW)
     joined = JoinedCoverLevel("tokens", COVER_JW)
+    loose = FuzzyTokenCoverLevel("tokens", LOOSE_JW, 2)
     key = cll.ExactMatchLevel(KEY_COLUMN)
     return cl.CustomComparison(
         output_column_name="name",
@@ -571,6 +581,9 @@ def name_comparison() -> cl.CustomComparison:
             cll.And(_rare(RARE_BITS), cover).configure(label_for_charts="Shorter name's words all in the longer, rare"),
             cll.And(_rare(MID_BITS), cover).configure(label_for_charts="Shorter name's words all in the longer"),
             cover.configure(label_for_charts="Shorter name's words all in the longer, common words"),
+            cll.And(conflict, SharedInformationLevel(MID_BITS), loose).configure(
+                label_for_charts="Uncommon words agree, the surnames and other words spelt loosely alike"
+            ),
             cll.And(conflict, SharedInformationLevel(MID_BITS)).configure(
                 label_for_charts="Uncommon words agree but a surname on each side differs"
             ),
@@ -621,6 +634,9 @@ def name_comparison() -> cl.CustomComparison:
             SharedInformationLevel(RARE_BITS).configure(label_for_charts="Two or more rare words agree, others differ"),
             cll.And(cll.JaroWinklerLevel("full_norm", FULL_JW), FuzzyTokenCoverLevel("tokens", NEAR_JW, 1)).configure(
                 label_for_charts="Whole name spelt similarly, word by word"
+            ),
+            cll.And(first, SharedInformationLevel(MID_BITS), surname, loose).configure(
+                label_for_charts="Surname and first name agree, the other words spelt loosely alike"
             ),
             cll.And(first, SharedInformationLevel(MID_BITS), surname).configure(
                 label_for_charts="Surname, first name and other uncommon words agree, others differ"

@@ -75,9 +75,6 @@ MIN_M = 0.01
 #: The composite name comparison (settings.name_comparison): its levels are counted over blocked pairs.
 NAME_COMPARISON = "name"
 
-#: Floor for a name level's m: name levels are many and some are rare among true pairs.
-MIN_M_NAME = 0.001
-
 #: Random pairs drawn for u: enough for the weak and middle levels.
 U_MAX_PAIRS = 5e6
 
@@ -209,7 +206,7 @@ def train_model(
     saved = linker.misc.save_model_to_json()
     blocked_share = len(labels) / max(mentions.num_rows, 1)
     _joint_m(saved, blocked_share)
-    _floor_m(saved)
+    _floor_m(saved, mentions.num_rows)
     levels = _level_table(saved)
     con.close()
 
@@ -383,9 +380,15 @@ def _joint_m(saved: dict[str, Any], blocked_share: float) -> None:
         levels[-1]["m_probability"] += 1.0 - blocked_share
 
 
-def _floor_m(saved: dict[str, Any]) -> None:
+def _floor_m(saved: dict[str, Any], mentions: int) -> None:
+    """Floor every trained m: MIN_M for kind and country, the rule of three for the name levels.
+
+    A name level seen among a handful of the training mentions keeps what was counted; one seen fewer
+    than U_MIN_PAIRS times is not shown to be rarer than that, the same rule as for a counted u. (A flat
+    floor of 0.001, i.e. 30 of 30,000 mentions, lifted levels seen 8 times above levels seen 25 times.)
+    """
     for comp in saved["comparisons"]:
-        floor = MIN_M_NAME if comp["output_column_name"] == NAME_COMPARISON else MIN_M
+        floor = U_MIN_PAIRS / max(mentions, 1) if comp["output_column_name"] == NAME_COMPARISON else MIN_M
         for lv in comp["comparison_levels"]:
             if lv.get("is_null_level"):
                 continue
@@ -462,8 +465,9 @@ def _record_text(
         f"- Countries (ISO-2 on both sides): {COUNTRY_GIVEN_SHARE:.0%} of mentions carry one;",
         f"  {COUNTRY_AGREES_SHARE:.0%} of those one of the entry's own or program countries, the rest a random",
         "  one (an assumption: the list cannot tell how often news context agrees).",
-        f"- m below {MIN_M} is floored to {MIN_M} ({MIN_M_NAME} for the name levels): a level never seen among",
-        "  true pairs is still possible.",
+        f"- m below {MIN_M} is floored to {MIN_M} for kind and country; a name level's m is at least",
+        f"  {U_MIN_PAIRS} of the training mentions (rule of three, as for u): a level never seen among true",
+        "  pairs is still possible, and one seen a few times keeps what was counted.",
         f"- Counted u is at least {U_MIN_PAIRS} pairs of all the non-match pairs (rule of three: a level seen",
         "  once or never is not shown to be rarer than that).",
         "- Word information: log2(N / names holding the word) in the screened snapshot; levels split at",

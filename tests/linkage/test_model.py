@@ -110,6 +110,20 @@ def test_a_body_with_a_distinctive_word_on_each_side_is_weaker_than_a_variant_ad
     assert one_sided["match_weight"] > branches["match_weight"] + 1
 
 
+def test_a_patronymic_transliterated_twice_is_not_another_fathers_name():
+    # Surname and first name agree in both pairs; the patronymics differ in spelling. Hryhoryavich and
+    # Ryhorovich are one name written apart (spelt loosely alike); Vladimirovich and Borisovich are two.
+    words = "alexander lukashenko lukashenka hryhoryavich ryhorovich igor borisov vladimirovich borisovich"
+    keys = SnapshotKeys({f"t:{w}": 36 for w in words.split()}, name_count=18000)  # uncommon: ~9 bits each
+    labels, (written_apart, other_father) = _scored(
+        (_rec("Aleksandr Hryhoryavich Lukashenko", keys=keys), _list_rec("LUKASHENKA, Alyaksandr Ryhorovich")),
+        (_rec("Igor Vladimirovich Borisov", keys=keys), _list_rec("BORISOV, Igor Borisovich")),
+    )
+    assert "the other words spelt loosely alike" in explain(written_apart, labels)
+    assert "others differ" in explain(other_father, labels)
+    assert written_apart["match_weight"] > other_father["match_weight"] + 2
+
+
 def test_given_names_agreeing_with_the_surnames_apart_is_weak_evidence():
     labels, (other, same, masoud) = _scored(
         (_rec("Hossein Mohammad Rezaei"), _list_rec("HARUNI, Hosein Mohammad")),
