@@ -284,13 +284,11 @@ def main() -> None:
     cand: dict[str, set[int]] = {}
     for uid, ent in zip(preds.column("unique_id_l").to_pylist(), preds.column("ent_num_r").to_pylist(), strict=True):
         cand.setdefault(uid, set()).add(ent)
-    uid_of = dict(zip(recs.column("query_id").to_pylist(), recs.column("unique_id").to_pylist(), strict=True))
     per_cat: dict[str, list[int]] = {}
     for r, q in zip(dev, queries, strict=True):
         if r["expected_ent_num"]:
             found = int(r["expected_ent_num"]) in cand.get(query_uid(q), set())
             per_cat.setdefault(r["category"], []).append(int(found))
-    del uid_of
     print(f"blocked pairs: {preds.num_rows} ({preds.num_rows / max(recs.num_rows, 1):.1f} per distinct name)")
     print("blocking recall: " + ", ".join(f"{c} {sum(v) / len(v):.3f}" for c, v in sorted(per_cat.items())))
     scorer.close()
