@@ -170,6 +170,12 @@ def test_arabic_script_known_names_get_their_usual_spelling() -> None:
     assert n.phonetic == normalize_name("Mohammed bin Salman").phonetic
 
 
+def test_french_and_english_romanisations_of_arabic_share_a_phonetic_key() -> None:
+    pairs = [("Ali Hamcho", "HAMSHO, Ali"), ("Amir Hachem", "HASHEM, Amir"), ("Amin Cherri", "SHERRI, Amin")]
+    for french, english in pairs:
+        assert normalize_name(french).phonetic == normalize_name(english, "person", "list").phonetic
+
+
 def test_arabic_script_unknown_names_compare_by_phonetic_key() -> None:
     n = normalize_name("أبو بكر البغدادي")
     assert n.phonetic[-1] == normalize_name("Abu Bakr al-Baghdadi").phonetic[-1]
