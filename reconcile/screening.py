@@ -32,7 +32,7 @@ from reconcile.linkage.prepare import (
     ensure_prepared,
     load_keys,
     project_queries,
-    project_queries_with_uids,
+    start_projection,
     warm_up_projection,
 )
 from reconcile.linkage.train import Calibration
@@ -249,10 +249,12 @@ def _screen(
     scorer_factory: ScorerFactory | None,
     pool: _Workers | None,
 ) -> ScreenResult:
+    # The workers project the names while this process builds the scorer (Splink parsing its SQL).
+    ensure_prepared(store, snap.snapshot_id)
+    projected = start_projection(queries, load_keys(store, snap.snapshot_id), executor=pool)
     scorer = (scorer_factory or open_scorer)(store, snap, mdl, ent_nums)
     try:
-        keys = load_keys(store, snap.snapshot_id)
-        records, uids = project_queries_with_uids(queries, keys, executor=pool)
+        records, uids = projected()
         total = records.num_rows
         if progress:
             progress(0, total)
