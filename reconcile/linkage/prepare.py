@@ -22,6 +22,7 @@ from typing import Any
 
 import pyarrow as pa
 
+from reconcile.gcpause import gc_paused
 from reconcile.linkage.countries import country_code, program_country_codes
 from reconcile.normalize import NormalizedName, normalize_name, phonetic_key
 from reconcile.store import Store, load_sql
@@ -356,32 +357,33 @@ def project_sdn_rows(
     Returns:
         The STD_SCHEMA table and the count of list names carrying each blocking key.
     """
-    normed: list[tuple[Mapping[str, Any], NormalizedName, str | None, set[str]]] = []
-    df: Counter[str] = Counter()
-    for row in names:
-        kind = kind_of_sdn_type(row["sdn_type"])
-        n = normalize_name(row["name_raw"], kind=kind, convention="list")
-        keys = _all_keys(n)
-        df.update(keys)
-        normed.append((row, n, kind, keys))
-    snap_keys = SnapshotKeys(df, len(normed))
-    records = []
-    for row, n, kind, keys in normed:
-        records.append(
-            _record(
-                n,
-                unique_id=f"n{row['name_id']}",
-                name_raw=row["name_raw"],
-                kind=kind,
-                keys=snap_keys,
-                block_keys=[k for k in keys if _usable(k, df[k], MAX_FALLBACK_KEY_NAMES)],
-                countries=countries.get(row["ent_num"]),
-                program_countries=program_country_codes(row.get("programs") or ()),
-                ent_num=row["ent_num"],
-                name_id=row["name_id"],
+    with gc_paused():
+        normed: list[tuple[Mapping[str, Any], NormalizedName, str | None, set[str]]] = []
+        df: Counter[str] = Counter()
+        for row in names:
+            kind = kind_of_sdn_type(row["sdn_type"])
+            n = normalize_name(row["name_raw"], kind=kind, convention="list")
+            keys = _all_keys(n)
+            df.update(keys)
+            normed.append((row, n, kind, keys))
+        snap_keys = SnapshotKeys(df, len(normed))
+        records = []
+        for row, n, kind, keys in normed:
+            records.append(
+                _record(
+                    n,
+                    unique_id=f"n{row['name_id']}",
+                    name_raw=row["name_raw"],
+                    kind=kind,
+                    keys=snap_keys,
+                    block_keys=[k for k in keys if _usable(k, df[k], MAX_FALLBACK_KEY_NAMES)],
+                    countries=countries.get(row["ent_num"]),
+                    program_countries=program_country_codes(row.get("programs") or ()),
+                    ent_num=row["ent_num"],
+                    name_id=row["name_id"],
+                )
             )
-        )
-    return _table(records), df
+        return _table(records), df
 
 
 def _query_record(
@@ -471,11 +473,12 @@ def _project_rows(rows: Sequence[QueryName], keys: SnapshotKeys, dedupe: bool) -
     generic = _generic_words()
     uids: list[str] = []
     records: list[tuple[Any, ...]] = []
-    for q in rows:
-        uid, rec = _query_record(q, keys, None if dedupe else q.query_id, generic)
-        uids.append(uid)
-        records.append(rec)
-    return _table(records), uids
+    with gc_paused():
+        for q in rows:
+            uid, rec = _query_record(q, keys, None if dedupe else q.query_id, generic)
+            uids.append(uid)
+            records.append(rec)
+        return _table(records), uids
 
 
 def _project_in_workers(
