@@ -24,6 +24,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from reconcile.errors import NotFound
+from reconcile.gcpause import gc_paused
 from reconcile.linkage.explain import Step, explain, level_labels, waterfall
 from reconcile.linkage.model import Scorer, SdnModel, load_model
 from reconcile.linkage.ofac_score import ofac_score
@@ -267,22 +268,37 @@ def _screen(
         entries = {r[0]: r[1:] for r in store.query(load_sql("linkage/entries"), {"snapshot_id": snap.snapshot_id})}
     finally:
         scorer.close()
+    with gc_paused():  # tens of thousands of row dicts, no cycles (see reconcile.gcpause)
+        return _rows(queries, uids, best, entries, labels, snap, cut, total, explain_rows, with_contributions, pool)
+
+
+def _rows(
+    queries: Sequence[QueryName],
+    uids: Sequence[str],
+    best: list[dict[str, Any]],
+    entries: dict[int, tuple[Any, ...]],
+    labels: dict[tuple[str, int], str],
+    snap: SnapshotRef,
+    cut: float,
+    total: int,
+    explain_rows: bool,
+    with_contributions: bool,
+    pool: _Workers | None,
+) -> ScreenResult:
+    """The output rows: every query row, fanned out to its record's kept candidates."""
     by_uid: dict[str, list[dict[str, Any]]] = {}
     for row in best:
         by_uid.setdefault(row["unique_id_l"], []).append(row)
     out: list[dict[str, Any]] = []
     explain_row = _explainer(labels)
     # With workers, OFAC's scores and the explanations are computed there while this process writes the
-    # rows; they are filled in afterwards (`sources`: the prediction row each output row came from).
+    # rows; they are filled in afterwards.
     fill = _explain_and_score_in_workers(queries, uids, by_uid, labels, pool) if explain_rows and pool else None
     if pool is not None:
         pool.release()
     here = explain_rows and fill is None
-    sources: list[dict[str, Any]] = []
     for q, uid in zip(queries, uids, strict=True):
         for row in by_uid.get(uid, []):
-            if fill is not None:
-                sources.append(row)
             sdn_name, sdn_type, programs = entries[row["ent_num_r"]]
             out.append(
                 {
@@ -306,7 +322,7 @@ def _screen(
                     for st in waterfall(row, labels)[:-1]
                 ]
     if fill is not None:
-        fill(out, sources)
+        fill(out)
     return ScreenResult(out, snap, cut, total)
 
 
@@ -316,31 +332,44 @@ def _explain_and_score_in_workers(
     by_uid: dict[str, list[dict[str, Any]]],
     labels: dict[tuple[str, int], str],
     pool: ProcessPoolExecutor,
-) -> Callable[[list[dict[str, Any]], list[dict[str, Any]]], None]:
+) -> Callable[[list[dict[str, Any]]], None]:
     """Start the explanations and OFAC scores of the rows in the workers; call the result to fill them in.
 
     As in one process, each distinct evidence is explained once (see _explainer) and each distinct
     (query name, matched name) pair scored once. Each goes out in eight batches: few enough that sending
-    them costs little, enough that the workers finish close together.
+    them costs little, enough that the workers finish close together. Which explanation and score each
+    output row takes is settled here, by position, so filling them in hashes nothing.
     """
     evidence = _evidence_key()
-    key_of: dict[int, tuple[Any, ...]] = {}
-    firsts: dict[tuple[Any, ...], dict[str, Any]] = {}
+    evidence_at: dict[tuple[Any, ...], int] = {}
+    firsts: list[dict[str, Any]] = []  # one prediction row per distinct evidence
+    evidence_of: dict[int, int] = {}  # id(prediction row) -> its evidence's index in firsts
     for rows in by_uid.values():
         for row in rows:
-            key = key_of[id(row)] = evidence(row)
-            firsts.setdefault(key, row)
-    texts = pool.map(explain, list(firsts.values()), [labels] * len(firsts), chunksize=max(len(firsts) // 8, 1))
-    queried = zip(queries, uids, strict=True)
-    pairs = list(dict.fromkeys((q.query_name, r["name_raw_r"]) for q, uid in queried for r in by_uid.get(uid, [])))
+            key = evidence(row)
+            at = evidence_at.get(key)
+            if at is None:
+                at = evidence_at[key] = len(firsts)
+                firsts.append(row)
+            evidence_of[id(row)] = at
+    texts = pool.map(explain, firsts, [labels] * len(firsts), chunksize=max(len(firsts) // 8, 1))
+    pair_at: dict[tuple[str, str], int] = {}
+    taken: list[tuple[int, int]] = []  # per output row, in output order: (pair index, evidence index)
+    for q, uid in zip(queries, uids, strict=True):
+        for r in by_uid.get(uid, []):
+            pair = (q.query_name, r["name_raw_r"])
+            at = pair_at.get(pair)
+            if at is None:
+                at = pair_at[pair] = len(pair_at)
+            taken.append((at, evidence_of[id(r)]))
+    pairs = list(pair_at)
     scores = pool.map(ofac_score, [a for a, _ in pairs], [b for _, b in pairs], chunksize=max(len(pairs) // 8, 1))
 
-    def fill(out: list[dict[str, Any]], sources: list[dict[str, Any]]) -> None:
-        text_of = dict(zip(firsts, texts, strict=True))
-        score_of = dict(zip(pairs, scores, strict=True))
-        for r, src in zip(out, sources, strict=True):
-            r["ofac_score"] = score_of[(r["query_name"], r["matched_name"])]
-            r["explanation"] = text_of[key_of[id(src)]]
+    def fill(out: list[dict[str, Any]]) -> None:
+        text_list, score_list = list(texts), list(scores)
+        for r, (p, e) in zip(out, taken, strict=True):
+            r["ofac_score"] = score_list[p]
+            r["explanation"] = text_list[e]
 
     return fill
 
@@ -408,7 +437,8 @@ def _best_per_entry(scorer: Scorer, preds: pa.Table, top: int | None, cut: float
     scorer.con.register("stage_preds", preds.select(keep))
     try:
         rel = scorer.con.sql(load_sql("linkage/best_per_entry"), params={"top": top or 0, "cut": cut})
-        rows: list[dict[str, Any]] = rel.to_arrow_table().to_pylist()
+        with gc_paused():
+            rows: list[dict[str, Any]] = rel.to_arrow_table().to_pylist()
         return rows
     finally:
         scorer.con.unregister("stage_preds")
