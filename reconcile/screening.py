@@ -24,7 +24,6 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from reconcile.errors import NotFound
-from reconcile.gcpause import gc_paused
 from reconcile.linkage.explain import Step, explain, level_labels, waterfall
 from reconcile.linkage.model import Scorer, SdnModel, load_model
 from reconcile.linkage.ofac_score import ofac_score
@@ -37,6 +36,7 @@ from reconcile.linkage.prepare import (
     warm_up_projection,
 )
 from reconcile.linkage.train import Calibration
+from reconcile.runtime import gc_paused, init_worker
 from reconcile.snapshots.catalog import SnapshotRef, resolve_snapshot, snapshot_in_force
 from reconcile.store import Store, load_sql
 
@@ -204,7 +204,8 @@ class _Workers(ProcessPoolExecutor):
 
     `spawn`, never `fork`: the parent has DuckDB threads running, and a forked child can inherit a lock
     held by one of them. Started before the scorer is built, so that the workers import while the parent
-    loads the snapshot.
+    loads the snapshot, and then project the names while it builds the scorer. Each worker runs without
+    the cyclic collector and skips interpreter teardown at exit (runtime.init_worker).
     """
 
     _exiting: list[multiprocessing.Process]
@@ -215,7 +216,7 @@ class _Workers(ProcessPoolExecutor):
         workers = os.cpu_count() or 1
         if n_queries < PARALLEL_MIN_QUERIES or workers < 2:
             return None
-        pool = cls(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+        pool = cls(max_workers=workers, mp_context=multiprocessing.get_context("spawn"), initializer=init_worker)
         pool._exiting = []
         for _ in range(workers):
             pool.submit(warm_up_projection)  # in prepare, not here: a worker never imports splink
@@ -224,7 +225,7 @@ class _Workers(ProcessPoolExecutor):
     def release(self) -> None:
         """No more tasks: the workers exit once the queued ones are done, while the parent carries on.
 
-        A spawned interpreter takes ~0.3 s to finalize; that overlaps with writing the rows.
+        Their exit (quick: see runtime.init_worker) overlaps with writing the rows.
         """
         self._exiting = list((self._processes or {}).values())
         self.shutdown(wait=False)
@@ -268,7 +269,7 @@ def _screen(
         entries = {r[0]: r[1:] for r in store.query(load_sql("linkage/entries"), {"snapshot_id": snap.snapshot_id})}
     finally:
         scorer.close()
-    with gc_paused():  # tens of thousands of row dicts, no cycles (see reconcile.gcpause)
+    with gc_paused():  # tens of thousands of row dicts, no cycles (see reconcile.runtime)
         return _rows(queries, uids, best, entries, labels, snap, cut, total, explain_rows, with_contributions, pool)
 
 

@@ -22,9 +22,9 @@ from typing import Any
 
 import pyarrow as pa
 
-from reconcile.gcpause import gc_paused
 from reconcile.linkage.countries import country_code, program_country_codes
 from reconcile.normalize import NormalizedName, normalize_name, phonetic_key
+from reconcile.runtime import gc_paused
 from reconcile.store import Store, load_sql
 
 __all__ = [
