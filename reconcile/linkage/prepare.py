@@ -304,7 +304,7 @@ def _record(
             surname_codes.append(c or "")
     codes = sorted(code_bits)
     key = _key_token(n, words, keys.df)
-    # Words are distinct (pairs are, and a word has one sound), so the key word's information is its own.
+    # The key word's information, from its first (and only: pairs are distinct) place among the words.
     key_bits = bits[words.index(key)] if key in words else None
     # A person's own first name (an initial says too little to tell relatives apart).
     first_given = n.first_given if surname_set and n.first_given and len(n.first_given) > 1 else None
