@@ -32,10 +32,11 @@ from reconcile.linkage.prepare import (
     ensure_prepared,
     load_keys,
     project_queries,
-    project_queries_with_uids,
+    start_projection,
     warm_up_projection,
 )
 from reconcile.linkage.train import Calibration
+from reconcile.runtime import gc_paused, init_worker
 from reconcile.snapshots.catalog import SnapshotRef, resolve_snapshot, snapshot_in_force
 from reconcile.store import Store, load_sql
 
@@ -203,7 +204,8 @@ class _Workers(ProcessPoolExecutor):
 
     `spawn`, never `fork`: the parent has DuckDB threads running, and a forked child can inherit a lock
     held by one of them. Started before the scorer is built, so that the workers import while the parent
-    loads the snapshot.
+    loads the snapshot, and then project the names while it builds the scorer. Each worker runs without
+    the cyclic collector and skips interpreter teardown at exit (runtime.init_worker).
     """
 
     _exiting: list[multiprocessing.Process]
@@ -214,7 +216,7 @@ class _Workers(ProcessPoolExecutor):
         workers = os.cpu_count() or 1
         if n_queries < PARALLEL_MIN_QUERIES or workers < 2:
             return None
-        pool = cls(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+        pool = cls(max_workers=workers, mp_context=multiprocessing.get_context("spawn"), initializer=init_worker)
         pool._exiting = []
         for _ in range(workers):
             pool.submit(warm_up_projection)  # in prepare, not here: a worker never imports splink
@@ -223,7 +225,7 @@ class _Workers(ProcessPoolExecutor):
     def release(self) -> None:
         """No more tasks: the workers exit once the queued ones are done, while the parent carries on.
 
-        A spawned interpreter takes ~0.3 s to finalize; that overlaps with writing the rows.
+        Their exit (quick: see runtime.init_worker) overlaps with writing the rows.
         """
         self._exiting = list((self._processes or {}).values())
         self.shutdown(wait=False)
@@ -249,10 +251,12 @@ def _screen(
     scorer_factory: ScorerFactory | None,
     pool: _Workers | None,
 ) -> ScreenResult:
+    # The workers project the names while this process builds the scorer (Splink parsing its SQL).
+    ensure_prepared(store, snap.snapshot_id)
+    projected = start_projection(queries, load_keys(store, snap.snapshot_id), executor=pool)
     scorer = (scorer_factory or open_scorer)(store, snap, mdl, ent_nums)
     try:
-        keys = load_keys(store, snap.snapshot_id)
-        records, uids = project_queries_with_uids(queries, keys, executor=pool)
+        records, uids = projected()
         total = records.num_rows
         if progress:
             progress(0, total)
@@ -265,22 +269,37 @@ def _screen(
         entries = {r[0]: r[1:] for r in store.query(load_sql("linkage/entries"), {"snapshot_id": snap.snapshot_id})}
     finally:
         scorer.close()
+    with gc_paused():  # tens of thousands of row dicts, no cycles (see reconcile.runtime)
+        return _rows(queries, uids, best, entries, labels, snap, cut, total, explain_rows, with_contributions, pool)
+
+
+def _rows(
+    queries: Sequence[QueryName],
+    uids: Sequence[str],
+    best: list[dict[str, Any]],
+    entries: dict[int, tuple[Any, ...]],
+    labels: dict[tuple[str, int], str],
+    snap: SnapshotRef,
+    cut: float,
+    total: int,
+    explain_rows: bool,
+    with_contributions: bool,
+    pool: _Workers | None,
+) -> ScreenResult:
+    """The output rows: every query row, fanned out to its record's kept candidates."""
     by_uid: dict[str, list[dict[str, Any]]] = {}
     for row in best:
         by_uid.setdefault(row["unique_id_l"], []).append(row)
     out: list[dict[str, Any]] = []
     explain_row = _explainer(labels)
     # With workers, OFAC's scores and the explanations are computed there while this process writes the
-    # rows; they are filled in afterwards (`sources`: the prediction row each output row came from).
+    # rows; they are filled in afterwards.
     fill = _explain_and_score_in_workers(queries, uids, by_uid, labels, pool) if explain_rows and pool else None
     if pool is not None:
         pool.release()
     here = explain_rows and fill is None
-    sources: list[dict[str, Any]] = []
     for q, uid in zip(queries, uids, strict=True):
         for row in by_uid.get(uid, []):
-            if fill is not None:
-                sources.append(row)
             sdn_name, sdn_type, programs = entries[row["ent_num_r"]]
             out.append(
                 {
@@ -304,7 +323,7 @@ def _screen(
                     for st in waterfall(row, labels)[:-1]
                 ]
     if fill is not None:
-        fill(out, sources)
+        fill(out)
     return ScreenResult(out, snap, cut, total)
 
 
@@ -314,31 +333,44 @@ def _explain_and_score_in_workers(
     by_uid: dict[str, list[dict[str, Any]]],
     labels: dict[tuple[str, int], str],
     pool: ProcessPoolExecutor,
-) -> Callable[[list[dict[str, Any]], list[dict[str, Any]]], None]:
+) -> Callable[[list[dict[str, Any]]], None]:
     """Start the explanations and OFAC scores of the rows in the workers; call the result to fill them in.
 
     As in one process, each distinct evidence is explained once (see _explainer) and each distinct
     (query name, matched name) pair scored once. Each goes out in eight batches: few enough that sending
-    them costs little, enough that the workers finish close together.
+    them costs little, enough that the workers finish close together. Which explanation and score each
+    output row takes is settled here, by position, so filling them in hashes nothing.
     """
     evidence = _evidence_key()
-    key_of: dict[int, tuple[Any, ...]] = {}
-    firsts: dict[tuple[Any, ...], dict[str, Any]] = {}
+    evidence_at: dict[tuple[Any, ...], int] = {}
+    firsts: list[dict[str, Any]] = []  # one prediction row per distinct evidence
+    evidence_of: dict[int, int] = {}  # id(prediction row) -> its evidence's index in firsts
     for rows in by_uid.values():
         for row in rows:
-            key = key_of[id(row)] = evidence(row)
-            firsts.setdefault(key, row)
-    texts = pool.map(explain, list(firsts.values()), [labels] * len(firsts), chunksize=max(len(firsts) // 8, 1))
-    queried = zip(queries, uids, strict=True)
-    pairs = list(dict.fromkeys((q.query_name, r["name_raw_r"]) for q, uid in queried for r in by_uid.get(uid, [])))
+            key = evidence(row)
+            at = evidence_at.get(key)
+            if at is None:
+                at = evidence_at[key] = len(firsts)
+                firsts.append(row)
+            evidence_of[id(row)] = at
+    texts = pool.map(explain, firsts, [labels] * len(firsts), chunksize=max(len(firsts) // 8, 1))
+    pair_at: dict[tuple[str, str], int] = {}
+    taken: list[tuple[int, int]] = []  # per output row, in output order: (pair index, evidence index)
+    for q, uid in zip(queries, uids, strict=True):
+        for r in by_uid.get(uid, []):
+            pair = (q.query_name, r["name_raw_r"])
+            at = pair_at.get(pair)
+            if at is None:
+                at = pair_at[pair] = len(pair_at)
+            taken.append((at, evidence_of[id(r)]))
+    pairs = list(pair_at)
     scores = pool.map(ofac_score, [a for a, _ in pairs], [b for _, b in pairs], chunksize=max(len(pairs) // 8, 1))
 
-    def fill(out: list[dict[str, Any]], sources: list[dict[str, Any]]) -> None:
-        text_of = dict(zip(firsts, texts, strict=True))
-        score_of = dict(zip(pairs, scores, strict=True))
-        for r, src in zip(out, sources, strict=True):
-            r["ofac_score"] = score_of[(r["query_name"], r["matched_name"])]
-            r["explanation"] = text_of[key_of[id(src)]]
+    def fill(out: list[dict[str, Any]]) -> None:
+        text_list, score_list = list(texts), list(scores)
+        for r, (p, e) in zip(out, taken, strict=True):
+            r["ofac_score"] = score_list[p]
+            r["explanation"] = text_list[e]
 
     return fill
 
@@ -406,7 +438,8 @@ def _best_per_entry(scorer: Scorer, preds: pa.Table, top: int | None, cut: float
     scorer.con.register("stage_preds", preds.select(keep))
     try:
         rel = scorer.con.sql(load_sql("linkage/best_per_entry"), params={"top": top or 0, "cut": cut})
-        rows: list[dict[str, Any]] = rel.to_arrow_table().to_pylist()
+        with gc_paused():
+            rows: list[dict[str, Any]] = rel.to_arrow_table().to_pylist()
         return rows
     finally:
         scorer.con.unregister("stage_preds")

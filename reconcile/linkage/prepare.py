@@ -12,17 +12,19 @@ from __future__ import annotations
 import math
 import pickle
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
-from concurrent.futures import Executor
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cache, lru_cache
+from itertools import combinations
 from typing import Any
 
 import pyarrow as pa
 
 from reconcile.linkage.countries import country_code, program_country_codes
 from reconcile.normalize import NormalizedName, normalize_name, phonetic_key
+from reconcile.runtime import gc_paused
 from reconcile.store import Store, load_sql
 
 __all__ = [
@@ -41,6 +43,7 @@ __all__ = [
     "prepare_snapshot",
     "project_queries",
     "project_queries_with_uids",
+    "start_projection",
     "warm_up_projection",
 ]
 
@@ -221,26 +224,27 @@ def _all_keys(n: NormalizedName) -> set[str]:
     tokens = [t for t in dict.fromkeys(n.tokens) if len(t) > 1]
     codes = [c for c in dict.fromkeys(n.phonetic) if c]
     # A joined pair blocks as a word: it meets the other side's one-word spelling.
-    keys = {"t:" + t for t in [*tokens, *_joined(tokens)]} | {"p:" + c for c in codes}
-    st = sorted(tokens[:_MAX_PAIR_TOKENS])
-    for i, a in enumerate(st):
-        for b in st[i + 1 :]:
-            keys.add(f"tt:{a}|{b}")
-    sc = sorted(set(codes[:_MAX_PAIR_TOKENS]))
-    for i, a in enumerate(sc):
-        for b in sc[i + 1 :]:
-            keys.add(f"pp:{a}|{b}")
+    keys = {"t:" + t for t in tokens}
+    keys.update(["t:" + t for t in _joined(tokens)])
+    keys.update(["p:" + c for c in codes])
+    if len(tokens) > 1:
+        keys.update([f"tt:{a}|{b}" for a, b in combinations(sorted(tokens[:_MAX_PAIR_TOKENS]), 2)])
+    if len(codes) > 1:
+        keys.update([f"pp:{a}|{b}" for a, b in combinations(sorted(codes[:_MAX_PAIR_TOKENS]), 2)])
     return keys
 
 
-def _key_token(n: NormalizedName, words: Sequence[str], token_df: Any) -> str | None:
+def _key_token(n: NormalizedName, words: Sequence[str], df: Mapping[str, int]) -> str | None:
     # Persons: the (first) surname, which news and list both keep. Others: the rarest word in the list,
     # the one an analyst would call distinctive ("TAT" in TAT BANK).
     if n.kind == "person":
         return n.first_surname or (n.tokens[-1] if n.tokens else None)
     if not words:
         return None
-    return min(words, key=lambda t: (token_df(t) or 10**9, -len(t)))
+    if len(words) == 1:
+        return words[0]
+    get = df.get
+    return min(words, key=lambda t: (get("t:" + t, 0) or 10**9, -len(t)))
 
 
 def _record(
@@ -257,58 +261,88 @@ def _record(
     name_id: int | None = None,
     query_id: str | None = None,
     generic_words: frozenset[str] | None = None,
-) -> dict[str, Any]:
+) -> tuple[Any, ...]:
+    """One STD_SCHEMA row, as a tuple in the schema's column order (see _table).
+
+    One pass over the words builds every per-word column: this runs for every distinct name of a screen.
+    """
     # Initials ("Ted S. Yoho") agree by chance with any word's first letter or sound; they stay in
     # full_norm but not in the word-level comparisons, unless the name is nothing but initials.
     pairs = [(t, c) for t, c in zip(n.tokens, n.phonetic, strict=False) if len(t) > 1] or list(
         zip(n.tokens, n.phonetic, strict=False)
     )
-    pairs = list(dict.fromkeys(pairs))  # a repeated word is one piece of evidence
-    words = [t for t, _ in pairs]
+    if len(pairs) > 1:
+        pairs = list(dict.fromkeys(pairs))  # a repeated word is one piece of evidence
     if kind == "person":
         generic: frozenset[str] = frozenset()
     else:
         generic = _generic_words() if generic_words is None else generic_words
-    bits = [min(keys.bits(t, c), GENERIC_WORD_BITS) if t in generic else keys.bits(t, c) for t, c in pairs]
-    # Per sound, the information of the most informative word carrying it (levels sum the shared ones).
-    code_bits: dict[str, float] = {}
-    for (_t, c), b in zip(pairs, bits, strict=True):
-        if c:
-            code_bits[c] = max(code_bits.get(c, 0.0), b)
-    codes = sorted(code_bits)
     # Person name parts: which of the words are surnames (list side: before the comma; news side: the
     # last word), each with its sound, so the name comparison can tell a family name that disagrees.
-    surname_set = set(n.surnames) if n.kind == "person" or kind == "person" else set()
-    surnames = [(t, c) for t, c in pairs if t in surname_set]
-    key = _key_token(n, words, keys.token_df)
-    key_bits = next((b for (t, _c), b in zip(pairs, bits, strict=True) if t == key), None)
+    surname_set = set(n.surnames) if n.kind == "person" or kind == "person" else ()
+    words: list[str] = []
+    token_codes: list[str] = []
+    bits: list[float] = []
+    surnames: list[str] = []
+    surname_codes: list[str] = []
+    # Per sound, the information of the most informative word carrying it (levels sum the shared ones).
+    code_bits: dict[str, float] = {}
+    word_bits = keys.bits
+    for t, c in pairs:
+        b = word_bits(t, c)
+        if t in generic:
+            b = min(b, GENERIC_WORD_BITS)
+        words.append(t)
+        token_codes.append(c or "")
+        bits.append(b)
+        if c:
+            got = code_bits.get(c)
+            if got is None or b > got:
+                code_bits[c] = b
+        if t in surname_set:
+            surnames.append(t)
+            surname_codes.append(c or "")
+    codes = sorted(code_bits)
+    key = _key_token(n, words, keys.df)
+    # The key word's information, from its first (and only: pairs are distinct) place among the words.
+    key_bits = bits[words.index(key)] if key in words else None
     # A person's own first name (an initial says too little to tell relatives apart).
     first_given = n.first_given if surname_set and n.first_given and len(n.first_given) > 1 else None
-    return {
-        "unique_id": unique_id,
-        "query_id": query_id,
-        "ent_num": ent_num,
-        "name_id": name_id,
-        "name_raw": name_raw,
-        "entity_kind": kind,
-        "full_norm": n.full_norm or None,
-        "sorted_key": n.sorted_key or None,
-        "tokens": words,
-        "token_codes": [c or "" for _, c in pairs],
-        "surnames": [t for t, _ in surnames],
-        "surname_codes": [c or "" for _, c in surnames],
-        "joined": _joined(words),
-        "phonetic": codes,
-        "key_token": key,
-        "key_bits": key_bits,
-        "first_given": first_given,
-        "first_given_code": phonetic_key(first_given) if first_given else None,
-        "name_bits": round(sum(bits), 3),
-        "phonetic_bits": [round(code_bits[c], 3) for c in codes],
-        "countries": sorted(set(countries)) if countries else None,
-        "program_countries": sorted(set(program_countries)) if program_countries else None,
-        "block_keys": sorted(block_keys),
-    }
+    return (
+        unique_id,
+        query_id,
+        ent_num,
+        name_id,
+        name_raw,
+        kind,
+        n.full_norm or None,
+        n.sorted_key or None,
+        words,
+        token_codes,
+        surnames,
+        surname_codes,
+        _joined(words),
+        codes,
+        key,
+        key_bits,
+        first_given,
+        phonetic_key(first_given) if first_given else None,
+        round(sum(bits), 3),
+        [round(code_bits[c], 3) for c in codes],
+        sorted(set(countries)) if countries else None,
+        sorted(set(program_countries)) if program_countries else None,
+        sorted(block_keys),
+    )
+
+
+def _table(rows: Sequence[tuple[Any, ...]]) -> pa.Table:
+    """The STD_SCHEMA table of _record rows: built by column, which costs Arrow less than a list of dicts."""
+    if not rows:
+        return STD_SCHEMA.empty_table()
+    columns = zip(*rows, strict=True)
+    return pa.Table.from_arrays(
+        [pa.array(col, type=f.type) for col, f in zip(columns, STD_SCHEMA, strict=True)], schema=STD_SCHEMA
+    )
 
 
 def project_sdn_rows(
@@ -323,37 +357,38 @@ def project_sdn_rows(
     Returns:
         The STD_SCHEMA table and the count of list names carrying each blocking key.
     """
-    normed: list[tuple[Mapping[str, Any], NormalizedName, str | None, set[str]]] = []
-    df: Counter[str] = Counter()
-    for row in names:
-        kind = kind_of_sdn_type(row["sdn_type"])
-        n = normalize_name(row["name_raw"], kind=kind, convention="list")
-        keys = _all_keys(n)
-        df.update(keys)
-        normed.append((row, n, kind, keys))
-    snap_keys = SnapshotKeys(df, len(normed))
-    records = []
-    for row, n, kind, keys in normed:
-        records.append(
-            _record(
-                n,
-                unique_id=f"n{row['name_id']}",
-                name_raw=row["name_raw"],
-                kind=kind,
-                keys=snap_keys,
-                block_keys=[k for k in keys if _usable(k, df[k], MAX_FALLBACK_KEY_NAMES)],
-                countries=countries.get(row["ent_num"]),
-                program_countries=program_country_codes(row.get("programs") or ()),
-                ent_num=row["ent_num"],
-                name_id=row["name_id"],
+    with gc_paused():
+        normed: list[tuple[Mapping[str, Any], NormalizedName, str | None, set[str]]] = []
+        df: Counter[str] = Counter()
+        for row in names:
+            kind = kind_of_sdn_type(row["sdn_type"])
+            n = normalize_name(row["name_raw"], kind=kind, convention="list")
+            keys = _all_keys(n)
+            df.update(keys)
+            normed.append((row, n, kind, keys))
+        snap_keys = SnapshotKeys(df, len(normed))
+        records = []
+        for row, n, kind, keys in normed:
+            records.append(
+                _record(
+                    n,
+                    unique_id=f"n{row['name_id']}",
+                    name_raw=row["name_raw"],
+                    kind=kind,
+                    keys=snap_keys,
+                    block_keys=[k for k in keys if _usable(k, df[k], MAX_FALLBACK_KEY_NAMES)],
+                    countries=countries.get(row["ent_num"]),
+                    program_countries=program_country_codes(row.get("programs") or ()),
+                    ent_num=row["ent_num"],
+                    name_id=row["name_id"],
+                )
             )
-        )
-    return pa.Table.from_pylist(records, schema=STD_SCHEMA), df
+        return _table(records), df
 
 
 def _query_record(
     q: QueryName, keys: SnapshotKeys, uid: str | None, generic: frozenset[str]
-) -> tuple[str, dict[str, Any]]:
+) -> tuple[str, tuple[Any, ...]]:
     kind = q.entity_kind or None
     n = normalize_name(q.query_name, kind=kind, convention="news")
     codes = list(_country_codes(q.country, q.more_countries))
@@ -387,6 +422,18 @@ def project_queries_with_uids(
     forking beside DuckDB's threads is unsafe), the distinct names are projected in chunks by its workers,
     which send back Arrow tables; the result is the same table, row for row, as in one process.
     """
+    return start_projection(queries, keys, dedupe=dedupe, executor=executor)()
+
+
+def start_projection(
+    queries: Sequence[QueryName], keys: SnapshotKeys, *, dedupe: bool = True, executor: Executor | None = None
+) -> Callable[[], tuple[pa.Table, list[str]]]:
+    """project_queries_with_uids in two halves: the chunks go to the workers now, the call collects them.
+
+    Screening builds its scorer (seconds of one core: Splink parses its level SQL) between the two, while
+    the workers project: started after it, the projection would leave a core idle all that time. Without
+    an executor (or with one chunk's worth of names) the work is done here, before returning.
+    """
     firsts: list[QueryName] = []  # distinct raw queries, in the order first seen
     slot: list[int] = []  # per query, its index in firsts
     seen_raw: dict[tuple[str, str | None, str | None, tuple[str, ...]], int] = {}
@@ -397,19 +444,23 @@ def project_queries_with_uids(
             known = seen_raw[raw_key] = len(firsts)
             firsts.append(q)
         slot.append(known)
-    if executor is not None and len(firsts) > _CHUNK:
-        table, first_uids = _project_in_workers(firsts, keys, dedupe, executor)
-    else:
-        table, first_uids = _project_rows(firsts, keys, dedupe)
-    # Several raw spellings can normalize to one key: the first one seen is the record linked.
-    taken: set[str] = set()
-    keep: list[bool] = []
-    for u in first_uids:
-        keep.append(u not in taken)
-        taken.add(u)
-    if not all(keep):
-        table = table.filter(pa.array(keep, pa.bool_()))
-    return table, [first_uids[i] for i in slot]
+    parallel = executor is not None and len(firsts) > _CHUNK
+    chunks = _project_in_workers(firsts, keys, dedupe, executor) if executor is not None and parallel else None
+    here = _project_rows(firsts if chunks is None else [], keys, dedupe)
+
+    def result() -> tuple[pa.Table, list[str]]:
+        table, first_uids = _collect(chunks) if chunks is not None else here
+        # Several raw spellings can normalize to one key: the first one seen is the record linked.
+        taken: set[str] = set()
+        keep: list[bool] = []
+        for u in first_uids:
+            keep.append(u not in taken)
+            taken.add(u)
+        if not all(keep):
+            table = table.filter(pa.array(keep, pa.bool_()))
+        return table, [first_uids[i] for i in slot]
+
+    return result
 
 
 #: Distinct names per task sent to a worker process: large enough that sending the snapshot's keys and
@@ -421,25 +472,30 @@ def _project_rows(rows: Sequence[QueryName], keys: SnapshotKeys, dedupe: bool) -
     """One record per row (in order) and its unique_id: the work a worker does on one chunk."""
     generic = _generic_words()
     uids: list[str] = []
-    records: list[dict[str, Any]] = []
-    for q in rows:
-        uid, rec = _query_record(q, keys, None if dedupe else q.query_id, generic)
-        uids.append(uid)
-        records.append(rec)
-    return pa.Table.from_pylist(records, schema=STD_SCHEMA), uids
+    records: list[tuple[Any, ...]] = []
+    with gc_paused():
+        for q in rows:
+            uid, rec = _query_record(q, keys, None if dedupe else q.query_id, generic)
+            uids.append(uid)
+            records.append(rec)
+        return _table(records), uids
 
 
 def _project_in_workers(
     rows: Sequence[QueryName], keys: SnapshotKeys, dedupe: bool, executor: Executor
-) -> tuple[pa.Table, list[str]]:
+) -> list[Future[tuple[pa.Table, list[str]]]]:
     # The keys travel once per chunk as one pickled blob; each worker unpickles a given blob once.
     blob = pickle.dumps((dict(keys.df), keys.name_count), protocol=pickle.HIGHEST_PROTOCOL)
-    futures = [
+    return [
         executor.submit(_project_chunk, list(rows[i : i + _CHUNK]), blob, dedupe) for i in range(0, len(rows), _CHUNK)
     ]
+
+
+def _collect(chunks: Sequence[Future[tuple[pa.Table, list[str]]]]) -> tuple[pa.Table, list[str]]:
+    """The chunks' records and unique_ids, in order, as they come back from the workers."""
     tables: list[pa.Table] = []
     uids: list[str] = []
-    for f in futures:
+    for f in chunks:
         t, u = f.result()
         tables.append(t)
         uids.extend(u)

@@ -21,6 +21,14 @@ def _by_length(which: str) -> tuple[tuple[int, dict[tuple[str, ...], str]], ...]
     return tuple((n, {k: v for k, v in table.items() if len(k) == n}) for n in lengths)
 
 
+@cache
+def _edge_words(which: str) -> frozenset[str]:
+    # The words a phrase can start with (prefixes) or end with (suffixes): a part whose edge word is
+    # none of them has no phrase there, and most names have none, so their lookups are skipped.
+    table = honorific_prefixes() if which == "prefix" else honorific_suffixes()
+    return frozenset(k[0] if which == "prefix" else k[-1] for k in table)
+
+
 def honorific_span(tokens: list[str]) -> tuple[int, int, list[str]]:
     """(start, end, canonical honorifics): tokens[start:end] is the part without titles and suffixes.
 
@@ -29,9 +37,12 @@ def honorific_span(tokens: list[str]) -> tuple[int, int, list[str]]:
     found: list[str] = []
     start, end = 0, len(tokens)
     for which in ("prefix", "suffix"):
+        edge = _edge_words(which)
         progress = True
         while progress and end - start > 1:
             progress = False
+            if (tokens[start] if which == "prefix" else tokens[end - 1]) not in edge:
+                break
             for n, table in _by_length(which):
                 if end - start <= n:
                     continue

@@ -21,6 +21,14 @@ def _by_length() -> tuple[tuple[int, dict[tuple[str, ...], str]], ...]:
     return tuple((n, {k: v for k, v in table.items() if len(k) == n}) for n in lengths)
 
 
+@cache
+def _edge_words() -> tuple[frozenset[str], frozenset[str]]:
+    # (first words, last words) of the forms: a name whose last (first) word is none of the last (first)
+    # words has no form at that end, and most names have none, so their lookups are skipped.
+    table = legal_forms()
+    return frozenset(k[0] for k in table), frozenset(k[-1] for k in table)
+
+
 def legal_form_span(tokens: list[str]) -> tuple[int, int, str | None]:
     """(start, end, canonical form): tokens[start:end] is the name without its legal form(s).
 
@@ -32,8 +40,9 @@ def legal_form_span(tokens: list[str]) -> tuple[int, int, str | None]:
     tokens = [spellings.get(t, t) for t in tokens]
     form: str | None = None
     start, end = 0, len(tokens)
+    firsts, lasts = _edge_words()
     progress = True
-    while progress and end - start > 1:
+    while progress and end - start > 1 and tokens[end - 1] in lasts:
         progress = False
         for n, table in _by_length():
             if end - start > n and (canon := table.get(tuple(tokens[end - n : end]))) is not None:
@@ -41,7 +50,7 @@ def legal_form_span(tokens: list[str]) -> tuple[int, int, str | None]:
                 end -= n
                 progress = True
                 break
-    if end - start > 1:
+    if end - start > 1 and tokens[start] in firsts:
         leading = leading_legal_forms()
         for n, table in _by_length():
             canon = table.get(tuple(tokens[start : start + n]))

@@ -130,7 +130,7 @@ def _normalize(raw: str, kind: str | None, convention: str) -> NormalizedName:
         last_surname=surnames[-1] if surnames else None,
         honorifics=tuple(honorifics),
         legal_form=form,
-        phonetic=tuple(phonetic_key(t) for t in tokens),
+        phonetic=tuple(map(phonetic_key, tokens)),
         initials="".join(t[0] for t in tokens),
     )
 

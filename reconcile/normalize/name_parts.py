@@ -56,7 +56,7 @@ def split_news_order(tokens: list[str], surname_at: int | None, raw: str) -> tup
     # Belarusian surname shaped like one (-evich), with the real patronymic in the middle.
     if n >= 3 and _PATRONYMIC.search(tokens[-1]) and not any(_PATRONYMIC.search(t) for t in tokens[:-1]):
         return tokens[1:], tokens[:1]
-    if raw and any("\u4e00" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af" for ch in raw):
+    if raw and not raw.isascii() and any("\u4e00" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af" for ch in raw):
         return tokens[1:], tokens[:1]
     if surname_at is not None and 0 < surname_at < n:
         return tokens[:surname_at], tokens[surname_at:]

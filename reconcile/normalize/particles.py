@@ -18,7 +18,7 @@ A particle is never dropped when it is the last token of its part (it is then th
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from reconcile.reference import particles
@@ -36,10 +36,17 @@ class Word(NamedTuple):
     hyphen_next: bool = False
 
 
+@lru_cache(maxsize=262_144)
+def _plain_word(text: str) -> Word:
+    # Word is immutable, so every unhyphenated occurrence of a token can share one (building a
+    # NamedTuple costs more than looking one up).
+    return Word(text, False)
+
+
 def split_words(segment: str) -> list[Word]:
     """Tokens of a cleaned text segment (see text.clean_text), remembering hyphen attachment."""
     if "-" not in segment:
-        return [Word(t, False) for t in segment.split()]
+        return [_plain_word(t) for t in segment.split()]
     words: list[Word] = []
     for chunk in segment.split():
         pieces = [p for p in chunk.split("-") if p]
@@ -83,7 +90,8 @@ def apply_particles(words: list[Word], organization: bool = False) -> tuple[list
         >>> apply_particles(split_words("juan de la cruz"))
         (['juan', 'cruz'], 1)
     """
-    if not any(w.text in _all_particles() or w.text.startswith("abd") for w in words):
+    every = _all_particles()
+    if not any(w.text in every or w.text.startswith("abd") for w in words):
         return [w.text for w in words], None
     p = particles()
     articles, assimilated = p["arabic_articles"], p["arabic_assimilated"]
