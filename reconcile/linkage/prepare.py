@@ -48,7 +48,7 @@ __all__ = [
 ]
 
 #: Bump when the projection changes: stored snapshots are then re-prepared lazily on next use.
-PREPARE_VERSION = 15
+PREPARE_VERSION = 16
 
 #: A blocking key carried by more list names than this is too common to find candidates by itself
 #: ("t:ali", "t:company"); word pairs then do the work ("tt:ali|hassan"). 40 keeps blocking recall on

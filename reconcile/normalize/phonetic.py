@@ -3,7 +3,8 @@
 Soundex and Metaphone were designed for English spelling; the variants that matter here come from
 transliteration schemes: kh/h (Zakharchenko/Zaharchenko), ks/x (Aleksandr/Alexander), q/k (Marzuq/Marzouk),
 ou/u, w/v, dzh/j/dj, ch/sh (French and English romanisations of one Arabic letter: Chehade/Shehade,
-Hachem/Hashem, Hamcho/Hamsho), doubled letters (Mohammed/Mohamed), vowel choice (Hawatmeh/Hawatmah) and Slavic
+Hachem/Hashem, Hamcho/Hamsho), Belarusian u for v before -sk (Kalinouski/Kalinowski, Zimousky/Zimovsky),
+doubled letters (Mohammed/Mohamed), vowel choice (Hawatmeh/Hawatmah) and Slavic
 endings (-iy/-yy/-ii/-y/-i). `skeleton` folds those into one spelling; `phonetic_key` keeps the first
 letter class and the consonants of the skeleton, so vowel-less romanisations of Arabic script ("mhmd")
 meet vowelled ones ("muhammad").
@@ -24,7 +25,8 @@ _REPLACEMENTS: tuple[tuple[str, str], ...] = (
     ("shch", "s"), ("sch", "s"), ("dzh", "j"), ("dj", "j"), ("tch", "ch"), ("kh", "h"), ("gh", "g"),
     ("zh", "j"), ("sh", "s"), ("ph", "f"), ("th", "t"), ("dh", "d"), ("ck", "k"), ("cq", "k"), ("q", "k"),
     ("x", "ks"), ("ce", "se"), ("ci", "si"), ("cy", "sy"), ("ch", "s"), ("c", "k"),
-    ("w", "v"), ("ts", "c"), ("tz", "c"), ("ou", "u"), ("oo", "u"), ("ee", "i"),
+    ("w", "v"), ("ts", "c"), ("tz", "c"), ("ousk", "ovsk"), ("eusk", "evsk"), ("ausk", "avsk"),
+    ("ou", "u"), ("oo", "u"), ("ee", "i"),
 )  # fmt: skip
 _VOWELS = re.compile(r"[aeiouy]")
 
