@@ -144,10 +144,6 @@ class SnapshotKeys:
     #: bits() per (word, sound): a query batch asks for the same common words over and over.
     _bits: dict[tuple[str, str], float] = field(default_factory=dict, compare=False, repr=False)
 
-    def token_df(self, token: str) -> int:
-        """How many list names contain this word (0: unseen)."""
-        return self.df.get("t:" + token, 0)
-
     def usable(self, key: str) -> bool:
         """A key that exists in the list and is rare enough to block on."""
         return _usable(key, self.df.get(key, 0))

@@ -519,6 +519,42 @@ def _one_sided(level: ComparisonLevelCreator, label: str) -> ComparisonLevelCrea
     return cll.And(_not_person(), level, leftover).configure(label_for_charts=label)
 
 
+def _partial_tier(
+    bits: float,
+    word: str,
+    first: ComparisonLevelCreator,
+    surname: ComparisonLevelCreator,
+    loose: ComparisonLevelCreator | None = None,
+) -> list[ComparisonLevelCreator]:
+    # The partial levels of one rarity tier (shared words of `bits` or more), strongest first: for a
+    # person by which of surname and first name agree, for an organisation by whether only one side has
+    # words of its own. `loose`: a first level where the other words are spelt loosely alike.
+    def shared() -> SharedInformationLevel:
+        return SharedInformationLevel(bits)
+
+    tier: list[ComparisonLevelCreator] = []
+    if loose is not None:
+        tier.append(
+            cll.And(first, shared(), surname, loose).configure(
+                label_for_charts="Surname and first name agree, the other words spelt loosely alike"
+            )
+        )
+    return [
+        *tier,
+        cll.And(first, shared(), surname).configure(
+            label_for_charts=f"Surname, first name and other {word} words agree, others differ"
+        ),
+        cll.And(shared(), surname).configure(
+            label_for_charts=f"Surname and other {word} words agree, the first name differs"
+        ),
+        cll.And(first, shared()).configure(
+            label_for_charts=f"The first name and other {word} words agree, others differ"
+        ),
+        _one_sided(shared(), f"Two or more {word} words agree, only one name has distinctive words of its own"),
+        shared().configure(label_for_charts=f"Two or more {word} words agree, others differ"),
+    ]
+
+
 def _rare(bits: float) -> cll.CustomLevel:
     # The information of the agreeing words: for the covering levels, the shorter name's words, whose
     # information the shorter name's record carries (prepare.py: name_bits).
@@ -618,42 +654,11 @@ def name_comparison() -> cl.CustomComparison:
                 label_for_charts="Shorter name's words all agree once adjacent words are joined, uncommon"
             ),
             joined.configure(label_for_charts="Shorter name's words all agree once adjacent words are joined, common"),
-            cll.And(first, SharedInformationLevel(RARE_BITS), surname).configure(
-                label_for_charts="Surname, first name and other rare words agree, others differ"
-            ),
-            cll.And(SharedInformationLevel(RARE_BITS), surname).configure(
-                label_for_charts="Surname and other rare words agree, the first name differs"
-            ),
-            cll.And(first, SharedInformationLevel(RARE_BITS)).configure(
-                label_for_charts="The first name and other rare words agree, others differ"
-            ),
-            _one_sided(
-                SharedInformationLevel(RARE_BITS),
-                "Two or more rare words agree, only one name has distinctive words of its own",
-            ),
-            SharedInformationLevel(RARE_BITS).configure(label_for_charts="Two or more rare words agree, others differ"),
+            *_partial_tier(RARE_BITS, "rare", first, surname),
             cll.And(cll.JaroWinklerLevel("full_norm", FULL_JW), FuzzyTokenCoverLevel("tokens", NEAR_JW, 1)).configure(
                 label_for_charts="Whole name spelt similarly, word by word"
             ),
-            cll.And(first, SharedInformationLevel(MID_BITS), surname, loose).configure(
-                label_for_charts="Surname and first name agree, the other words spelt loosely alike"
-            ),
-            cll.And(first, SharedInformationLevel(MID_BITS), surname).configure(
-                label_for_charts="Surname, first name and other uncommon words agree, others differ"
-            ),
-            cll.And(SharedInformationLevel(MID_BITS), surname).configure(
-                label_for_charts="Surname and other uncommon words agree, the first name differs"
-            ),
-            cll.And(first, SharedInformationLevel(MID_BITS)).configure(
-                label_for_charts="The first name and other uncommon words agree, others differ"
-            ),
-            _one_sided(
-                SharedInformationLevel(MID_BITS),
-                "Two or more uncommon words agree, only one name has distinctive words of its own",
-            ),
-            SharedInformationLevel(MID_BITS).configure(
-                label_for_charts="Two or more uncommon words agree, others differ"
-            ),
+            *_partial_tier(MID_BITS, "uncommon", first, surname, loose=loose),
             _one_sided(
                 SetOverlapLevel("phonetic", 2),
                 "Two or more words agree, only one name has distinctive words of its own",
